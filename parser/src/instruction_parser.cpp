@@ -86,6 +86,8 @@ public:
     // Parses the instruction that starts at logical offset `begin`.
     Instruction parse(std::size_t begin) {
         Instruction ins;
+        // BuildKit trims the joined line, so `\` on a line of its own before the keyword is only a continuation.
+        begin = grammar::skip_blanks(s_, begin);
         const std::size_t kw_end = grammar::scan_word(s_, begin, escape_, false).span.end;
         ins.keyword = word({begin, kw_end}, false);
         ins.kind = keyword_kind(ins.keyword.raw);
@@ -151,7 +153,9 @@ private:
     }
 
     // A word of an instruction the builder expands: unquoted value, variable references with their ranges.
-    Word expanded_word(Instruction& ins, Span span) {
+    // `report_errors` is false for a word whose parts were already checked (a whole `key=value`), so that one
+    // bad substitution gives one error.
+    Word expanded_word(Instruction& ins, Span span, bool report_errors = true) {
         Word w = word(span, true);
         std::vector<grammar::VariableError> var_errors;
         for (const grammar::VariableSyntax& v : grammar::find_variables(w.raw, escape_, &var_errors)) {
@@ -163,8 +167,9 @@ private:
             ref.braced = v.braced;
             w.variables.push_back(std::move(ref));
         }
-        for (const grammar::VariableError& e : var_errors)
-            error(ins, lt_.original(span.begin + e.span.begin, span.begin + e.span.end), e.message);
+        if (report_errors)
+            for (const grammar::VariableError& e : var_errors)
+                error(ins, lt_.original(span.begin + e.span.begin, span.begin + e.span.end), e.message);
         return w;
     }
 
@@ -188,9 +193,12 @@ private:
 
     void validate_flags(Instruction& ins) {
         const std::vector<FlagRule> allowed = allowed_flags(ins.kind);
+        if (ins.kind == InstructionKind::Healthcheck && healthcheck_is_none())
+            return; // BuildKit declares and parses HEALTHCHECK's flags only for CMD (and unknown types)
         std::vector<std::string> seen;
         for (const Flag& flag : ins.flags) {
-            const std::string name = lower(flag.name.raw);
+            // Flag names are case-sensitive: BuildKit looks them up in a plain map (`--Link` is unknown).
+            const std::string& name = flag.name.raw;
             const auto rule = std::find_if(allowed.begin(), allowed.end(),
                                            [&](const FlagRule& r) { return r.name == name; });
             if (ins.kind == InstructionKind::Unknown)
@@ -198,7 +206,7 @@ private:
             if (rule == allowed.end()) {
                 std::string message = "unknown flag: --" + flag.name.raw;
                 for (const FlagRule& r : allowed) {
-                    if (edit_distance(name, r.name) <= 2) {
+                    if (edit_distance(lower(name), r.name) <= 2) {
                         message += " (did you mean --" + std::string(r.name) + "?)";
                         break;
                     }
@@ -212,7 +220,9 @@ private:
                 seen.push_back(name);
             }
             if (rule->type == FlagRule::Bool) {
-                if (flag.value && !iequals(flag.value->value, "true") && !iequals(flag.value->value, "false"))
+                if (flag.value && flag.value->raw.empty())
+                    error(ins, flag.range, "missing a value on flag: --" + name); // `--link=`
+                else if (flag.value && !iequals(flag.value->value, "true") && !iequals(flag.value->value, "false"))
                     error(ins, flag.value->range,
                           "expecting boolean value for flag " + name + ", not: " + flag.value->raw);
             } else if (!flag.value) {
@@ -227,6 +237,13 @@ private:
             if (flag.value && ins.kind == InstructionKind::Healthcheck)
                 validate_healthcheck_flag(ins, name, *flag.value);
         }
+    }
+
+    // Whether the HEALTHCHECK type word after the flags is NONE.
+    bool healthcheck_is_none() const {
+        if (args_ >= s_.size())
+            return false;
+        return iequals(ins_text(grammar::scan_word(s_, args_, escape_, false).span), "none");
     }
 
     void validate_mount(Instruction& ins, const Word& value) {
@@ -438,14 +455,10 @@ private:
             return;
         FromClause from;
         from.image = image_reference(expanded_word(ins, words[0]));
-        ins.arguments.push_back(from.image.word);
-        if (words.size() >= 2) {
+        if (words.size() >= 2)
             from.as_keyword = word(words[1], false);
-            ins.arguments.push_back(*from.as_keyword);
-        }
         if (words.size() == 3) {
             from.stage_name = expanded_word(ins, words[2]);
-            ins.arguments.push_back(*from.stage_name);
             if (!iequals(from.as_keyword->raw, "as"))
                 error(ins, from.as_keyword->range, "FROM's second argument must be AS, not " + from.as_keyword->raw);
             const std::string name = lower(from.stage_name->value);
@@ -458,13 +471,12 @@ private:
                 error(ins, from.stage_name->range,
                       "invalid name for build stage: \"" + from.stage_name->raw +
                           "\", name can't start with a number or contain symbols");
-        } else if (words.size() == 2) {
-            ins.arguments.pop_back();
         }
+        // Every word stays an argument, the surplus ones of an invalid FROM too: checks and fixers see all text.
+        ins.arguments.push_back(from.image.word);
+        for (std::size_t i = 1; i < words.size(); ++i)
+            ins.arguments.push_back(i == 2 && from.stage_name ? *from.stage_name : word(words[i], false));
         ins.from = std::move(from);
-        if (words.size() > 3)
-            for (std::size_t i = 3; i < words.size(); ++i)
-                ins.arguments.push_back(word(words[i], false));
     }
 
     ImageReference image_reference(Word w) {
@@ -625,7 +637,7 @@ private:
             kv.value = expanded_word(ins, {eq + 1, span.end});
             if (kv.key.value.empty())
                 error(ins, kv.range, name + " names can not be blank");
-            ins.arguments.push_back(expanded_word(ins, span));
+            ins.arguments.push_back(expanded_word(ins, span, false));
             ins.pairs.push_back(std::move(kv));
         }
     }
@@ -643,7 +655,7 @@ private:
                 kv.value = expanded_word(ins, {eq + 1, span.end});
             if (kv.key.value.empty())
                 error(ins, kv.range, "ARG names can not be blank");
-            ins.arguments.push_back(expanded_word(ins, span));
+            ins.arguments.push_back(expanded_word(ins, span, false));
             ins.pairs.push_back(std::move(kv));
         }
     }
@@ -691,6 +703,10 @@ private:
     void parse_unknown(Instruction& ins) {
         for (const Span& span : plain_words())
             ins.arguments.push_back(word(span, false));
+        if (ins.keyword.raw.empty()) {
+            error(ins, ins.range, "empty instruction: only line continuations");
+            return;
+        }
         std::string message = "unknown instruction: " + ins.keyword.raw;
         const std::string hint =
             suggestion(ins.keyword.raw, {"ADD", "ARG", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "FROM",
@@ -713,12 +729,21 @@ private:
 Instruction parse_instruction(LogicalInstruction&& logical, char escape, std::vector<ParseError>& errors) {
     InstructionParser parser(logical.text, escape, errors);
     Instruction ins = parser.parse(0);
-    ins.range = logical.range;
+    ins.range = {ins.keyword.range.begin, logical.range.end};
     ins.line_range = logical.line_range;
     ins.continuations = std::move(logical.continuations);
     ins.comments = std::move(logical.comments);
     ins.empty_continuation_lines = std::move(logical.empty_lines);
-    ins.heredocs = std::move(logical.heredocs);
+    if (ins.is(InstructionKind::Onbuild) && !ins.trigger.empty()) {
+        // `ONBUILD RUN <<EOF`: the heredocs belong to the trigger, which then ends where its last body does.
+        Instruction& trigger = ins.trigger.front();
+        trigger.line_range = ins.line_range;
+        if (!logical.heredocs.empty())
+            trigger.range.end = ins.range.end;
+        trigger.heredocs = std::move(logical.heredocs);
+    } else {
+        ins.heredocs = std::move(logical.heredocs);
+    }
     return ins;
 }
 

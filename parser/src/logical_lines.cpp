@@ -9,8 +9,9 @@
 namespace drydock::detail {
 namespace {
 
-// BuildKit reads lines with a bufio.Scanner whose token limit is 64 KiB.
-constexpr std::size_t max_line_length = 64 * 1024;
+// BuildKit reads lines with a bufio.Scanner whose buffer holds 64 KiB: a line whose bytes before the '\n' (a
+// '\r' included) fill the whole buffer fails with "dockerfile line greater than max allowed size of 65535".
+constexpr std::size_t max_line_length = 64 * 1024 - 1;
 
 struct PhysicalLine {
     TextSize begin = 0;
@@ -188,12 +189,25 @@ public:
             pos = 3;
         }
         bool in_directives = true;
+        // A `#!` first line is a comment to BuildKit's line parser, so `escape` is no longer honoured after it;
+        // its syntax/check detector skips that line, so `syntax` and `check` directives still count.
+        bool after_shebang = false;
+        if (src_.substr(pos, 2) == "#!") {
+            const PhysicalLine line = read_line(src_, pos);
+            check_length(line);
+            add_comment(line, pos);
+            pos = line.end;
+            after_shebang = true;
+        }
         while (pos < size_) {
             const PhysicalLine line = read_line(src_, pos);
             check_length(line);
             if (in_directives) {
                 if (auto directive = read_directive(src_, line)) {
-                    add_directive(std::move(*directive), line);
+                    if (after_shebang && iequals(directive->name.raw, "escape"))
+                        add_comment(line, directive->range.begin); // not applied; the block goes on
+                    else
+                        add_directive(std::move(*directive), line);
                     pos = line.end;
                     continue;
                 }
@@ -217,8 +231,10 @@ private:
     void error(TextRange range, std::string message) { out_.errors.push_back({range, std::move(message)}); }
 
     void check_length(const PhysicalLine& line) {
-        if (line.content_end - line.begin > max_line_length)
-            error({line.begin, line.content_end}, "line is longer than BuildKit's 64 KiB limit");
+        const TextSize scanned_end = line.end > line.begin && src_[line.end - 1] == '\n' ? line.end - 1 : line.end;
+        if (scanned_end - line.begin > max_line_length)
+            error({line.begin, line.content_end},
+                  "dockerfile line greater than max allowed size of " + std::to_string(max_line_length));
     }
 
     void add_directive(Directive directive, const PhysicalLine& line) {
@@ -333,9 +349,12 @@ private:
                 continue;
             }
             const TextSize body_begin = pos;
+            TextSize last_content_end = ins.range.end;
             doc.terminated = false;
             while (pos < size_) {
                 const PhysicalLine line = read_line(src_, pos);
+                check_length(line);
+                last_content_end = line.content_end;
                 TextSize content = line.begin;
                 if (doc.strip_tabs)
                     while (content < line.content_end && src_[content] == '\t')
@@ -353,7 +372,7 @@ private:
             if (!doc.terminated) {
                 doc.body = {body_begin, size_};
                 doc.terminator = {size_, size_};
-                ins.range.end = size_;
+                ins.range.end = last_content_end; // the body runs to the end; the range has no final newline
                 error(doc.marker, "unterminated heredoc: no line '" + doc.delimiter + "' closes it");
             }
             ins.heredocs.push_back(std::move(doc));

@@ -1,6 +1,7 @@
-// A hand-written POSIX shell tokenizer and a small recursive-descent parser over its tokens. It does one linear
-// pass over the logical text: no regex, no backtracking beyond one token of lookahead, and opaque regions such as
-// `$(…)` are skipped with an explicit stack instead of recursion, so hostile input cannot blow the stack.
+// A hand-written POSIX shell tokenizer and a small recursive-descent parser over its tokens. It does one
+// linear pass over the logical text: no regex, no backtracking beyond one token of lookahead. Opaque regions
+// such as `$(…)` are skipped with an explicit stack instead of recursion, so hostile input cannot overflow
+// the stack.
 
 #include <drydock/parser/shell.hpp>
 
@@ -23,15 +24,28 @@ constexpr std::size_t npos = std::string_view::npos;
 // Compound commands nested deeper than this are not a real Dockerfile; stopping keeps the recursion bounded.
 constexpr int max_nesting = 100;
 
-constexpr bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+// CR counts as a blank so that files with CRLF line endings tokenize like LF ones.
+constexpr bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
 constexpr bool is_operator_char(char c) {
     return c == ';' || c == '&' || c == '|' || c == '<' || c == '>' || c == '(' || c == ')';
 }
-constexpr bool ends_word(char c) { return is_blank(c) || c == '\n' || is_operator_char(c); }
-constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool is_name_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
-constexpr bool is_name_char(char c) { return is_name_start(c) || is_digit(c); }
-constexpr bool is_alnum(char c) { return is_name_char(c) && c != '_'; }
+constexpr bool ends_word(char c) {
+    return is_blank(c) || c == '\n' || is_operator_char(c);
+}
+constexpr bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+constexpr bool is_name_start(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+constexpr bool is_name_char(char c) {
+    return is_name_start(c) || is_digit(c);
+}
+constexpr bool is_alnum(char c) {
+    return is_name_char(c) && c != '_';
+}
 // Characters that need more than a plain copy while reading a word.
 constexpr bool is_word_special(char c) {
     return ends_word(c) || c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`';
@@ -66,8 +80,8 @@ std::string_view without_dashes(std::string_view flag) {
     return flag;
 }
 
-// The letters of a short-flag cluster such as `-qy` ("qy"); empty when the word is not one. Stops at the first
-// character that cannot be a flag letter, so `-o/tmp/y` yields "o": the rest is the value of `-o`.
+// The letters of a short-flag cluster such as `-qy` ("qy"); empty when the word is not one. Stops at the
+// first character that cannot be a flag letter, so `-o/tmp/y` yields "o": the rest is the value of `-o`.
 std::string_view short_flag_letters(std::string_view word) {
     if (word.size() < 2 || word[0] != '-' || word[1] == '-')
         return {};
@@ -91,7 +105,8 @@ bool matches_flag(std::string_view word, std::string_view flag) {
 }
 
 bool contains_flag(std::initializer_list<std::string_view> flags, std::string_view name) {
-    return std::any_of(flags.begin(), flags.end(), [&](std::string_view f) { return without_dashes(f) == name; });
+    return std::any_of(flags.begin(), flags.end(),
+                       [&](std::string_view f) { return without_dashes(f) == name; });
 }
 
 // Whether a flag word consumes the following word as its value, given the flags that take one.
@@ -107,8 +122,9 @@ bool takes_separate_value(std::string_view word, std::initializer_list<std::stri
     return false;
 }
 
-// A word made of the part of `word` after its first `prefix` bytes (`--out=x` → `x`). The range is exact when the
-// word was written plainly; with quotes or continuations inside it the whole word's range is the honest answer.
+// A word made of the part of `word` after its first `prefix` bytes (`--out=x` → `x`). The range is exact when
+// the word was written plainly; with quotes or continuations inside it the whole word's range is the honest
+// answer.
 Word word_suffix(const Word& word, std::size_t prefix) {
     Word out = word;
     out.value = word.value.substr(prefix);
@@ -119,25 +135,33 @@ Word word_suffix(const Word& word, std::size_t prefix) {
 
 constexpr std::array<std::string_view, 7> shells = {"sh", "bash", "dash", "ash", "zsh", "ksh", "mksh"};
 
-bool is_shell(std::string_view name) { return std::find(shells.begin(), shells.end(), name) != shells.end(); }
+bool is_shell(std::string_view name) {
+    return std::find(shells.begin(), shells.end(), name) != shells.end();
+}
 
 // `sh -c "…"`, `bash -lc "…"`, `su - user -c "…"`: a command string that this model cannot see into.
 bool runs_command_string(const std::vector<Word>& words) {
-    for (std::size_t i = 0; i < words.size(); ++i) {
+    std::size_t i = 0;
+    while (i < words.size()) {
         const std::string_view program = basename(words[i].value);
         const bool su = program == "su";
+        ++i;
         if (!su && !is_shell(program))
             continue;
-        for (std::size_t j = i + 1; j < words.size(); ++j) {
+        std::size_t j = i;
+        for (; j < words.size(); ++j) {
             const std::string_view word = words[j].value;
             if (word == "--")
                 break;
             if (short_flag_letters(word).find('c') != npos || (su && long_flag_name(word) == "command"))
                 return j + 1 < words.size() || word.find('=') != npos;
-            // A shell's first operand is a script file: flags after it belong to the script. `su` takes a user.
+            // A shell's first operand is a script file and later flags are the script's; `su` takes a user.
             if (!su && (word.empty() || word[0] != '-'))
                 break;
         }
+        // Words up to j hold no `-c`; `su` may have read far, so resume there to stay linear.
+        if (su)
+            i = j;
     }
     return false;
 }
@@ -179,7 +203,8 @@ struct PendingHeredoc {
 class Lexer {
 public:
     Lexer(const LogicalText& source, std::size_t begin, std::size_t end, std::vector<Error>& errors)
-        : source_(source), text_(std::string_view(source.text).substr(0, end)), pos_(begin), errors_(errors) {}
+        : source_(source), text_(std::string_view(source.text).substr(0, end)), pos_(begin), errors_(errors) {
+    }
 
     const Token& peek() {
         if (!peeked_)
@@ -194,7 +219,9 @@ public:
     }
 
     std::size_t size() const { return text_.size(); }
-    std::string_view raw(std::size_t begin, std::size_t end) const { return text_.substr(begin, end - begin); }
+    std::string_view raw(std::size_t begin, std::size_t end) const {
+        return text_.substr(begin, end - begin);
+    }
     TextRange original(std::size_t begin, std::size_t end) const { return source_.original(begin, end); }
 
     void error(std::size_t begin, std::size_t end, std::string message) {
@@ -211,9 +238,7 @@ public:
         return p < size() && text_[p] == ')';
     }
 
-    void skip_empty_parens() {
-        pos_ = skip_blanks_from(skip_blanks_from(pos_) + 1) + 1;
-    }
+    void skip_empty_parens() { pos_ = skip_blanks_from(skip_blanks_from(pos_) + 1) + 1; }
 
     // Inside `[[ … ]]` the operators `&&`, `<`, `(`… are operands of the test, not shell syntax.
     void begin_test_expression() {
@@ -235,6 +260,8 @@ private:
     std::optional<Token> peeked_;
     std::vector<PendingHeredoc> heredocs_;
     bool test_expression_ = false;
+    static constexpr int max_arithmetic_failures = 8;
+    int arithmetic_failures_ = 0;
 
     char at(std::size_t p) const { return p < size() ? text_[p] : '\0'; }
 
@@ -354,10 +381,16 @@ private:
         return token;
     }
 
-    // `(( expr ))` as a command (or a C-style `for` header). Falls back to two `(` when the parentheses do not
-    // close as `))`, as in `((cd a && make); b)`.
+    // `(( expr ))` as a command (or a C-style `for` header). Falls back to two `(` when the parentheses do
+    // not close as `))`, as in `((cd a && make); b)`. A scan that never closes reads to the end of the text,
+    // so after a few of those (malformed input only) `((` is taken as two `(` without looking: the pass stays
+    // linear.
     std::optional<Token> lex_arithmetic() {
+        if (arithmetic_failures_ >= max_arithmetic_failures)
+            return std::nullopt;
         const std::size_t inner_end = skip_nested(pos_ + 2, '(');
+        if (inner_end == npos)
+            ++arithmetic_failures_;
         if (inner_end == npos || at(inner_end) != ')')
             return std::nullopt;
         const std::size_t begin = pos_;
@@ -374,8 +407,8 @@ private:
     }
 
     Token lex_redirect() {
-        static constexpr std::array<std::string_view, 12> operators = {
-            "&>>", "&>", "<<<", "<<-", "<<", "<&", "<>", "<", ">>", ">&", ">|", ">"};
+        static constexpr std::array<std::string_view, 12> operators = {"&>>", "&>", "<<<", "<<-", "<<", "<&",
+                                                                       "<>",  "<",  ">>",  ">&",  ">|", ">"};
         const std::size_t begin = pos_;
         while (pos_ < size() && is_digit(text_[pos_]))
             ++pos_;
@@ -389,7 +422,8 @@ private:
         token.redirect.op.assign(text_.substr(begin, pos_ - begin));
         pos_ = skip_blanks_from(pos_);
         const char c = at(pos_);
-        const bool has_target = pos_ < size() && c != '#' && (!ends_word(c) || ((c == '<' || c == '>') && at(pos_ + 1) == '('));
+        const bool has_target =
+            pos_ < size() && c != '#' && (!ends_word(c) || ((c == '<' || c == '>') && at(pos_ + 1) == '('));
         if (has_target) {
             token.redirect.target = read_word(token.end);
         } else {
@@ -544,7 +578,8 @@ private:
                     return false;
             } else {
                 std::size_t p = pos_;
-                while (p < size() && text_[p] != '"' && text_[p] != '\\' && text_[p] != '$' && text_[p] != '`')
+                while (p < size() && text_[p] != '"' && text_[p] != '\\' && text_[p] != '$' &&
+                       text_[p] != '`')
                     ++p;
                 word.value.append(text_.substr(pos_, p - pos_));
                 pos_ = p;
@@ -559,9 +594,11 @@ private:
         const std::size_t start = pos_;
         const char n = at(pos_ + 1);
         if (n == '(')
-            return read_opaque(word, pos_ + 2, '(', "unterminated command substitution", true);
+            return read_opaque(word, pos_ + 2, '(', "unterminated command substitution", true,
+                               in_double_quotes);
         if (n == '{')
-            return read_opaque(word, pos_ + 2, '{', "unterminated parameter expansion", true);
+            return read_opaque(word, pos_ + 2, '{', "unterminated parameter expansion", true,
+                               in_double_quotes);
         if (is_name_start(n)) {
             std::size_t p = pos_ + 2;
             while (p < size() && is_name_char(text_[p]))
@@ -631,12 +668,13 @@ private:
         return false;
     }
 
-    // Copies an opaque region (`$(…)`, `${…}`, backquotes, `<(…)`, an array) verbatim into the word. `inner` is
-    // just past the opener, which starts at pos_.
-    bool read_opaque(Word& word, std::size_t inner, char context, const char* message, bool dynamic) {
+    // Copies an opaque region (`$(…)`, `${…}`, backquotes, `<(…)`, an array) verbatim into the word. `inner`
+    // is just past the opener, which starts at pos_.
+    bool read_opaque(Word& word, std::size_t inner, char context, const char* message, bool dynamic,
+                     bool in_double_quotes = false) {
         const std::size_t start = pos_;
         word.dynamic = word.dynamic || dynamic;
-        const std::size_t close = skip_nested(inner, context);
+        const std::size_t close = skip_nested(inner, context, in_double_quotes);
         if (close == npos) {
             word.value.append(text_.substr(start));
             pos_ = size();
@@ -675,13 +713,19 @@ private:
                before == '&';
     }
 
-    // Skips the body of `$(…)`, `${…}`, `(…)` or `` `…` `` starting just after its opener, and returns the position
-    // just past the matching closer, or npos when it never closes. Quotes and nested substitutions are followed
-    // with an explicit stack of open contexts, so `$(echo ")" $(pwd))` is one unit and depth costs no recursion.
-    // Not handled (rare in Dockerfiles): `case` patterns and here-documents inside `$(…)`.
-    std::size_t skip_nested(std::size_t p, char context) const {
+    // Skips the body of `$(…)`, `${…}`, `(…)` or `` `…` `` starting just after its opener, and returns the
+    // position just past the matching closer, or npos when it never closes. Quotes and nested substitutions
+    // are followed with an explicit stack of open contexts, so `$(echo ")" $(pwd))` is one unit and depth
+    // costs no recursion. `in_double_quotes` says the opener itself is inside "…", which changes how `${…}`
+    // treats single quotes. Not handled (rare in Dockerfiles): `case` patterns and here-documents inside
+    // `$(…)`.
+    std::size_t skip_nested(std::size_t p, char context, bool in_double_quotes = false) const {
         const std::size_t region_begin = p;
-        std::string stack(1, context);
+        std::string stack;
+        if (in_double_quotes)
+            stack.push_back('"');
+        stack.push_back(context);
+        const std::size_t done = stack.size() - 1;
         while (p < size()) {
             const char c = text_[p];
             const char top = stack.back();
@@ -692,7 +736,7 @@ private:
             if (c == closer(top)) {
                 stack.pop_back();
                 ++p;
-                if (stack.empty())
+                if (stack.size() == done)
                     return p;
                 continue;
             }
@@ -747,9 +791,9 @@ bool ends_list(const Token& token) {
            token.kind == TokenKind::CaseBreak || is_closing_keyword(token);
 }
 
-// Recursive descent over the POSIX grammar, flattened: every simple command is appended to the script with its
-// depth, the separator before it and whether it is part of a pipeline. Every loop consumes a token or returns,
-// so malformed input ends in errors, never in a hang.
+// Recursive descent over the POSIX grammar, flattened: every simple command is appended to the script with
+// its depth, the separator before it and whether it is part of a pipeline. Every loop consumes a token or
+// returns, so malformed input ends in errors, never in a hang.
 class Parser {
 public:
     Parser(const LogicalText& source, std::size_t begin, std::size_t end, Script& script)
@@ -789,11 +833,14 @@ private:
     }
 
     void unexpected(const Token& token) {
-        const std::string text(lexer_.raw(token.begin, token.end));
-        if (token.kind == TokenKind::CloseParen)
+        if (token.kind == TokenKind::CloseParen) {
             lexer_.error(token.begin, token.end, "unbalanced ')'");
-        else
-            lexer_.error(token.begin, token.end, "unexpected '" + text + "'");
+            return;
+        }
+        std::string message = "unexpected '";
+        message.append(lexer_.raw(token.begin, token.end));
+        message.push_back('\'');
+        lexer_.error(token.begin, token.end, std::move(message));
     }
 
     // An opener whose closer never came: the error covers it and everything after it.
@@ -884,14 +931,21 @@ private:
             parse_simple_command(depth);
             return;
         }
+        if (!enter_nesting())
+            return;
+        parse_compound(compound, depth);
+        --nesting_;
+    }
+
+    // Every construct that recurses goes through here: absurd nesting ends in an error, not a stack overflow.
+    bool enter_nesting() {
         if (nesting_ >= max_nesting) {
             lexer_.error(peek().begin, lexer_.size(), "commands nested too deeply");
             lexer_.skip_to_end();
-            return;
+            return false;
         }
         ++nesting_;
-        parse_compound(compound, depth);
-        --nesting_;
+        return true;
     }
 
     void parse_compound(Compound compound, int depth) {
@@ -926,8 +980,8 @@ private:
         }
     }
 
-    // Redirects after `)`, `}`, `fi`, `done` or `esac` apply to the whole compound; no simple command owns them,
-    // so they are consumed (here-document bodies still skipped) but not recorded.
+    // Redirects after `)`, `}`, `fi`, `done` or `esac` apply to the whole compound; no simple command owns
+    // them, so they are consumed (here-document bodies still skipped) but not recorded.
     void parse_trailing_redirects() {
         while (peek().kind == TokenKind::Redirect)
             next();
@@ -1036,7 +1090,7 @@ private:
             unterminated(open, "'case' without 'in'");
             return;
         }
-        // Each item is an alternative reached from the same place, so each first command gets the same separator.
+        // Items are alternatives reached from the same place: each first command gets the same separator.
         const Operator before = pending_;
         skip_newlines();
         for (;;) {
@@ -1110,7 +1164,10 @@ private:
             if (command.assignments.empty() && command.redirects.empty() && lexer_.at_empty_parens()) {
                 // `name() { …; }` defines a function; the definition itself runs nothing.
                 lexer_.skip_empty_parens();
-                parse_function_body(depth);
+                if (enter_nesting()) {
+                    parse_function_body(depth);
+                    --nesting_;
+                }
                 return;
             }
             if (!command.words[0].quoted && command.words[0].value == "[[")
@@ -1218,7 +1275,8 @@ std::vector<const Command*> Script::find(std::string_view name) const {
 Script parse(const LogicalText& source, std::size_t begin, std::size_t end) {
     Script script;
     // Guard against a malformed LogicalText: never index past its offsets.
-    const std::size_t limit = std::min(source.text.size(), source.offsets.empty() ? 0 : source.offsets.size() - 1);
+    const std::size_t limit =
+        std::min(source.text.size(), source.offsets.empty() ? 0 : source.offsets.size() - 1);
     end = std::min(end, limit);
     begin = std::min(begin, end);
     Parser parser(source, begin, end, script);

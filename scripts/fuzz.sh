@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# fuzz.sh BUILD_DIR SECONDS: replays every saved regression input, then fuzzes each target for SECONDS, seeded
+# with the shared corpus when it is there. A crash leaves its input in tests/fuzz/regressions/<target>/ and fails.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=$1
+SECONDS_PER_TARGET=$2
+SEEDS="$ROOT/../shared/corpus/dockerfiles"
+
+for target in parse_fuzzer; do
+    binary="$BUILD/tests/fuzz/$target"
+    regressions="$ROOT/tests/fuzz/regressions/$target"
+    mkdir -p "$regressions"
+    if compgen -G "$regressions/*" >/dev/null; then
+        echo "--> $target: replaying $(ls "$regressions" | wc -l) regression inputs"
+        "$binary" -runs=0 "$regressions"/*
+    fi
+    [ "$SECONDS_PER_TARGET" -gt 0 ] || continue
+    work=$(mktemp -d)
+    seed_dirs=()
+    [ -d "$SEEDS" ] && seed_dirs+=("$SEEDS") || echo "--> shared corpus not found: fuzzing from an empty corpus"
+    echo "--> $target: fuzzing for ${SECONDS_PER_TARGET}s"
+    if ! "$binary" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+        -dict="$ROOT/tests/fuzz/dockerfile.dict" -artifact_prefix="$regressions/" -print_final_stats=1 \
+        "$work" "${seed_dirs[@]}" 2>"$work.log"; then
+        tail -40 "$work.log"
+        echo "--> $target: CRASH; the input is saved in $regressions/" >&2
+        exit 1
+    fi
+    grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$work.log" | sed "s/^/--> $target: /"
+    rm -rf "$work" "$work.log"
+done

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Everything CI checks: install what is missing, build in Release and run the whole test suite, then run the unit
+# tests again under AddressSanitizer + UndefinedBehaviorSanitizer, then the fuzz targets for a bounded time.
+# FUZZ_SECONDS (default 60) sets the time per fuzz target; 0 only replays the regression inputs.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+
+install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+
+echo "==> Release build and full test suite"
+configure_and_build "$ROOT/build" -DCMAKE_BUILD_TYPE=Release
+ctest --test-dir "$ROOT/build" --output-on-failure -j "$JOBS"
+
+echo "==> Sanitized build (ASan + UBSan) and unit tests"
+configure_and_build "$ROOT/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRYDOCK_SANITIZE=ON
+ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ctest --test-dir "$ROOT/build-asan" --output-on-failure -j "$JOBS"
+
+if command -v clang++ >/dev/null; then
+    echo "==> Fuzz targets (${FUZZ_SECONDS}s each)"
+    CXX=clang++ configure_and_build "$ROOT/build-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRYDOCK_FUZZ=ON \
+        -DDRYDOCK_BUILD_TESTS=OFF -- parse_fuzzer
+    "$ROOT/scripts/fuzz.sh" "$ROOT/build-fuzz" "$FUZZ_SECONDS"
+else
+    echo "==> clang++ not found: fuzz targets skipped"
+fi
