@@ -19,7 +19,9 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-bool iequals(std::string_view a, std::string_view b) { return lower(a) == lower(b); }
+bool iequals(std::string_view a, std::string_view b) {
+    return lower(a) == lower(b);
+}
 
 // Levenshtein distance, for "did you mean" suggestions.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -60,21 +62,28 @@ struct FlagRule {
 // The flags the typed layer accepts per instruction (BuildKit's latest stable frontend).
 std::vector<FlagRule> allowed_flags(InstructionKind kind) {
     switch (kind) {
-    case InstructionKind::From: return {{"platform", FlagRule::String}};
+    case InstructionKind::From:
+        return {{"platform", FlagRule::String}};
     case InstructionKind::Run:
-        return {{"mount", FlagRule::List}, {"network", FlagRule::String}, {"security", FlagRule::String},
+        return {{"mount", FlagRule::List},
+                {"network", FlagRule::String},
+                {"security", FlagRule::String},
                 {"device", FlagRule::List}};
     case InstructionKind::Copy:
         return {{"from", FlagRule::String}, {"chown", FlagRule::String}, {"chmod", FlagRule::String},
                 {"link", FlagRule::Bool},   {"parents", FlagRule::Bool}, {"exclude", FlagRule::List}};
     case InstructionKind::Add:
-        return {{"chown", FlagRule::String},    {"chmod", FlagRule::String},  {"link", FlagRule::Bool},
+        return {{"chown", FlagRule::String},      {"chmod", FlagRule::String},    {"link", FlagRule::Bool},
                 {"keep-git-dir", FlagRule::Bool}, {"checksum", FlagRule::String}, {"unpack", FlagRule::Bool},
                 {"exclude", FlagRule::List}};
     case InstructionKind::Healthcheck:
-        return {{"interval", FlagRule::String},     {"timeout", FlagRule::String}, {"start-period", FlagRule::String},
-                {"start-interval", FlagRule::String}, {"retries", FlagRule::String}};
-    default: return {};
+        return {{"interval", FlagRule::String},
+                {"timeout", FlagRule::String},
+                {"start-period", FlagRule::String},
+                {"start-interval", FlagRule::String},
+                {"retries", FlagRule::String}};
+    default:
+        return {};
     }
 }
 
@@ -86,7 +95,8 @@ public:
     // Parses the instruction that starts at logical offset `begin`.
     Instruction parse(std::size_t begin) {
         Instruction ins;
-        // BuildKit trims the joined line, so `\` on a line of its own before the keyword is only a continuation.
+        // BuildKit trims the joined line, so `\` on a line of its own before the keyword is only a
+        // continuation.
         begin = grammar::skip_blanks(s_, begin);
         const std::size_t kw_end = grammar::scan_word(s_, begin, escape_, false).span.end;
         ins.keyword = word({begin, kw_end}, false);
@@ -116,22 +126,41 @@ public:
         case InstructionKind::Run:
         case InstructionKind::Cmd:
         case InstructionKind::Entrypoint:
-        case InstructionKind::Shell: parse_command(ins); break;
+        case InstructionKind::Shell:
+            parse_command(ins);
+            break;
         case InstructionKind::Add:
         case InstructionKind::Copy:
-        case InstructionKind::Volume: parse_list(ins); break;
-        case InstructionKind::From: parse_from(ins); break;
-        case InstructionKind::Expose: parse_expose(ins); break;
+        case InstructionKind::Volume:
+            parse_list(ins);
+            break;
+        case InstructionKind::From:
+            parse_from(ins);
+            break;
+        case InstructionKind::Expose:
+            parse_expose(ins);
+            break;
         case InstructionKind::Env:
-        case InstructionKind::Label: parse_key_values(ins); break;
-        case InstructionKind::Arg: parse_arg(ins); break;
-        case InstructionKind::Healthcheck: parse_healthcheck(ins); break;
+        case InstructionKind::Label:
+            parse_key_values(ins);
+            break;
+        case InstructionKind::Arg:
+            parse_arg(ins);
+            break;
+        case InstructionKind::Healthcheck:
+            parse_healthcheck(ins);
+            break;
         case InstructionKind::Maintainer:
         case InstructionKind::Stopsignal:
         case InstructionKind::User:
-        case InstructionKind::Workdir: parse_single(ins); break;
-        case InstructionKind::Onbuild: break;
-        case InstructionKind::Unknown: parse_unknown(ins); break;
+        case InstructionKind::Workdir:
+            parse_single(ins);
+            break;
+        case InstructionKind::Onbuild:
+            break;
+        case InstructionKind::Unknown:
+            parse_unknown(ins);
+            break;
         }
         return ins;
     }
@@ -222,7 +251,8 @@ private:
             if (rule->type == FlagRule::Bool) {
                 if (flag.value && flag.value->raw.empty())
                     error(ins, flag.range, "missing a value on flag: --" + name); // `--link=`
-                else if (flag.value && !iequals(flag.value->value, "true") && !iequals(flag.value->value, "false"))
+                else if (flag.value && !iequals(flag.value->value, "true") &&
+                         !iequals(flag.value->value, "false"))
                     error(ins, flag.value->range,
                           "expecting boolean value for flag " + name + ", not: " + flag.value->raw);
             } else if (!flag.value) {
@@ -230,7 +260,8 @@ private:
             }
             if (flag.value && (name == "from")) {
                 if (flag.value->raw.find('$') != std::string::npos)
-                    error(ins, flag.value->range, "--from must not contain variables; use an intermediate stage");
+                    error(ins, flag.value->range,
+                          "--from must not contain variables; use an intermediate stage");
             }
             if (flag.value && name == "mount")
                 validate_mount(ins, *flag.value);
@@ -287,10 +318,9 @@ private:
             error(ins, value.range, "unsupported mount type \"" + type + "\"");
             return;
         }
-        static constexpr std::array keys{"type",   "target", "dst",  "destination", "source",   "src",
-                                         "from",   "ro",     "readonly", "rw",      "readwrite", "id",
-                                         "sharing", "mode",  "uid",  "gid",         "size",     "env",
-                                         "required"};
+        static constexpr std::array keys{
+            "type",      "target", "dst",     "destination", "source", "src", "from", "ro",  "readonly", "rw",
+            "readwrite", "id",     "sharing", "mode",        "uid",    "gid", "size", "env", "required"};
         static constexpr std::array bare{"ro", "readonly", "rw", "readwrite", "required"};
         for (const Field& f : fields) {
             if (f.key.empty() && !f.has_value)
@@ -329,16 +359,17 @@ private:
 
     void validate_healthcheck_flag(Instruction& ins, const std::string& name, const Word& value) {
         if (name == "retries") {
-            const bool digits = !value.value.empty() &&
-                                std::all_of(value.value.begin(), value.value.end(),
-                                            [](unsigned char c) { return std::isdigit(c); });
+            const bool digits =
+                !value.value.empty() && std::all_of(value.value.begin(), value.value.end(),
+                                                    [](unsigned char c) { return std::isdigit(c); });
             if (!digits)
                 error(ins, value.range, "--retries must be a non-negative integer, not " + value.raw);
             return;
         }
         const auto ns = grammar::parse_duration(value.value);
         if (!ns)
-            error(ins, value.range, "invalid duration for --" + name + ": " + value.raw + " (use a unit, e.g. 30s)");
+            error(ins, value.range,
+                  "invalid duration for --" + name + ": " + value.raw + " (use a unit, e.g. 30s)");
         else if (*ns < 0)
             error(ins, value.range, "--" + name + " cannot be negative");
         else if (*ns != 0 && *ns < 1e6L)
@@ -437,10 +468,12 @@ private:
         }
         if (ins.arguments.size() < 2)
             error(ins, ins.arguments.empty() ? ins.keyword.range : ins.arguments.front().range,
-                  name + " requires at least two arguments, but only " + std::to_string(ins.arguments.size()) +
+                  name + " requires at least two arguments, but only " +
+                      std::to_string(ins.arguments.size()) +
                       " provided. Destination could not be determined");
         else if (ins.arguments.back().raw.rfind("<<", 0) == 0 ||
-                 (ins.arguments.back().raw.size() > 2 && std::isdigit(static_cast<unsigned char>(ins.arguments.back().raw[0])) &&
+                 (ins.arguments.back().raw.size() > 2 &&
+                  std::isdigit(static_cast<unsigned char>(ins.arguments.back().raw[0])) &&
                   ins.arguments.back().raw.find("<<") != std::string::npos))
             error(ins, ins.arguments.back().range, "a heredoc cannot be the destination of " + name);
     }
@@ -448,7 +481,8 @@ private:
     void parse_from(Instruction& ins) {
         const std::vector<Span> words = plain_words();
         if (words.size() != 1 && words.size() != 3) {
-            error(ins, words.empty() ? ins.keyword.range : lt_.original(words.front().begin, words.back().end),
+            error(ins,
+                  words.empty() ? ins.keyword.range : lt_.original(words.front().begin, words.back().end),
                   "FROM requires either one or three arguments");
         }
         if (words.empty())
@@ -460,7 +494,8 @@ private:
         if (words.size() == 3) {
             from.stage_name = expanded_word(ins, words[2]);
             if (!iequals(from.as_keyword->raw, "as"))
-                error(ins, from.as_keyword->range, "FROM's second argument must be AS, not " + from.as_keyword->raw);
+                error(ins, from.as_keyword->range,
+                      "FROM's second argument must be AS, not " + from.as_keyword->raw);
             const std::string name = lower(from.stage_name->value);
             const bool valid_name =
                 !name.empty() && std::islower(static_cast<unsigned char>(name[0])) &&
@@ -472,7 +507,8 @@ private:
                       "invalid name for build stage: \"" + from.stage_name->raw +
                           "\", name can't start with a number or contain symbols");
         }
-        // Every word stays an argument, the surplus ones of an invalid FROM too: checks and fixers see all text.
+        // Every word stays an argument, the surplus ones of an invalid FROM too: checks and fixers see all
+        // text.
         ins.arguments.push_back(from.image.word);
         for (std::size_t i = 1; i < words.size(); ++i)
             ins.arguments.push_back(i == 2 && from.stage_name ? *from.stage_name : word(words[i], false));
@@ -574,7 +610,8 @@ private:
         for (std::size_t p = args_; p < s_.size(); p = grammar::skip_blanks(s_, p)) {
             const grammar::WordScan w = grammar::scan_word(s_, p, escape_, true);
             if (w.unterminated_quote)
-                error(ins, lt_.original(w.span.begin, w.span.end), "unterminated quote in " + ins.keyword.raw);
+                error(ins, lt_.original(w.span.begin, w.span.end),
+                      "unterminated quote in " + ins.keyword.raw);
             out.push_back(w.span);
             p = w.span.end;
         }
@@ -628,7 +665,8 @@ private:
             const std::size_t eq = equals_in(span);
             if (eq == std::string::npos) {
                 error(ins, lt_.original(span.begin, span.end),
-                      "Syntax error - can't find = in \"" + ins_text(span) + "\". Must be of the form: name=value");
+                      "Syntax error - can't find = in \"" + ins_text(span) +
+                          "\". Must be of the form: name=value");
                 continue;
             }
             KeyValue kv;
@@ -691,7 +729,8 @@ private:
     void parse_single(Instruction& ins) {
         const Span rest = rest_trimmed();
         if (rest.begin >= rest.end) {
-            error(ins, ins.keyword.range, std::string(keyword_name(ins.kind)) + " requires exactly one argument");
+            error(ins, ins.keyword.range,
+                  std::string(keyword_name(ins.kind)) + " requires exactly one argument");
             return;
         }
         if (ins.is(InstructionKind::Maintainer))

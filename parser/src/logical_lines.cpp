@@ -57,7 +57,8 @@ Word plain_word(std::string_view src, TextRange range) {
     return w;
 }
 
-// `# name = value` with a known name, or nothing. Matches BuildKit's `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`.
+// `# name = value` with a known name, or nothing. Matches BuildKit's
+// `^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$`.
 std::optional<Directive> read_directive(std::string_view src, PhysicalLine line) {
     TextSize p = skip_blanks(src, line.begin, line.content_end);
     if (p >= line.content_end || src[p] != '#')
@@ -91,7 +92,8 @@ std::optional<Directive> read_directive(std::string_view src, PhysicalLine line)
 
 // Offset of the escape character that continues this line, if it does. BuildKit: `([^E])E[ \t]*$`, or a line
 // that is only `E[ \t]*`, so an escaped escape character (`C:\\`) at the end does not continue.
-std::optional<TextSize> continuation_at(std::string_view src, TextSize begin, TextSize content_end, char escape) {
+std::optional<TextSize> continuation_at(std::string_view src, TextSize begin, TextSize content_end,
+                                        char escape) {
     TextSize k = content_end;
     while (k > begin && (src[k - 1] == ' ' || src[k - 1] == '\t'))
         --k;
@@ -189,8 +191,8 @@ public:
             pos = 3;
         }
         bool in_directives = true;
-        // A `#!` first line is a comment to BuildKit's line parser, so `escape` is no longer honoured after it;
-        // its syntax/check detector skips that line, so `syntax` and `check` directives still count.
+        // A `#!` first line is a comment to BuildKit's line parser, so `escape` is no longer honoured after
+        // it; its syntax/check detector skips that line, so `syntax` and `check` directives still count.
         bool after_shebang = false;
         if (src_.substr(pos, 2) == "#!") {
             const PhysicalLine line = read_line(src_, pos);
@@ -231,7 +233,8 @@ private:
     void error(TextRange range, std::string message) { out_.errors.push_back({range, std::move(message)}); }
 
     void check_length(const PhysicalLine& line) {
-        const TextSize scanned_end = line.end > line.begin && src_[line.end - 1] == '\n' ? line.end - 1 : line.end;
+        const TextSize scanned_end =
+            line.end > line.begin && src_[line.end - 1] == '\n' ? line.end - 1 : line.end;
         if (scanned_end - line.begin > max_line_length)
             error({line.begin, line.content_end},
                   "dockerfile line greater than max allowed size of " + std::to_string(max_line_length));
@@ -330,7 +333,8 @@ private:
         return (start == 0 && src_.substr(0, 3) == "\xEF\xBB\xBF") ? 3 : start;
     }
 
-    // Reads the bodies of the heredocs that the logical line opens, in order, and returns the offset after them.
+    // Reads the bodies of the heredocs that the logical line opens, in order, and returns the offset after
+    // them.
     TextSize read_heredocs(LogicalInstruction& ins, TextSize pos) {
         const InstructionKind kind = effective_kind(ins.text.text);
         if (kind != InstructionKind::Run && kind != InstructionKind::Copy && kind != InstructionKind::Add)
@@ -402,6 +406,8 @@ InstructionKind effective_kind(std::string_view text) {
     return keyword_kind(text.substr(p, e - p));
 }
 
-LinePass split_lines(std::string_view source) { return Splitter(source).run(); }
+LinePass split_lines(std::string_view source) {
+    return Splitter(source).run();
+}
 
 } // namespace drydock::detail

@@ -1,6 +1,7 @@
 #pragma once
-// Helpers shared by the parser tests: parsing with the lossless checks every input must pass, exact ranges found
-// by the text they cover, and errors flattened to "[begin,end) message" strings so a mismatch prints readably.
+// Helpers shared by the parser tests: parsing with the lossless checks every input must pass, exact ranges
+// found by the text they cover, and errors flattened to "[begin,end) message" strings so a mismatch prints
+// readably.
 
 #include <drydock/parser/parse.hpp>
 
@@ -12,7 +13,9 @@
 
 namespace drydock::test {
 
-inline std::string str(TextRange r) { return "[" + std::to_string(r.begin) + "," + std::to_string(r.end) + ")"; }
+inline std::string str(TextRange r) {
+    return "[" + std::to_string(r.begin) + "," + std::to_string(r.end) + ")";
+}
 
 // Ranges print as "[b,e)" on failure instead of raw bytes.
 #define EXPECT_RANGE(actual, expected) EXPECT_EQ(::drydock::test::str(actual), ::drydock::test::str(expected))
@@ -30,11 +33,23 @@ inline TextRange at(std::string_view source, std::string_view needle, std::size_
 }
 
 // An empty range at `offset`.
-inline TextRange point(std::size_t offset) { return {static_cast<TextSize>(offset), static_cast<TextSize>(offset)}; }
+inline TextRange point(std::size_t offset) {
+    return {static_cast<TextSize>(offset), static_cast<TextSize>(offset)};
+}
 
-inline TextRange span(TextRange first, TextRange last) { return {first.begin, last.end}; }
+inline TextRange span(TextRange first, TextRange last) {
+    return {first.begin, last.end};
+}
 
-inline std::string error(TextRange r, std::string_view message) { return str(r) + " " + std::string(message); }
+// The `length` bytes of `r` that start `offset` bytes in: picks a piece out of a longer, unique needle.
+inline TextRange sub(TextRange r, std::size_t offset, std::size_t length) {
+    EXPECT_LE(offset + length, r.size());
+    return {static_cast<TextSize>(r.begin + offset), static_cast<TextSize>(r.begin + offset + length)};
+}
+
+inline std::string error(TextRange r, std::string_view message) {
+    return str(r) + " " + std::string(message);
+}
 
 inline std::vector<std::string> errors(const Dockerfile& file) {
     std::vector<std::string> out;
@@ -56,7 +71,8 @@ inline void expect_lossless(const Dockerfile& file) {
             ASSERT_LT(item.index, file.instructions.size());
             const Instruction& ins = file.instructions[item.index];
             EXPECT_RANGE(item.range, ins.line_range);
-            EXPECT_TRUE(ins.line_range.contains(ins.range)) << str(ins.line_range) << " vs " << str(ins.range);
+            EXPECT_TRUE(ins.line_range.contains(ins.range))
+                << str(ins.line_range) << " vs " << str(ins.range);
         } else if (item.kind == ItemKind::Directive) {
             ASSERT_LT(item.index, file.directives.size());
             EXPECT_TRUE(item.range.contains(file.directives[item.index].range));

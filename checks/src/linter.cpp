@@ -1,0 +1,159 @@
+#include <drydock/checks/linter.hpp>
+#include <drydock/checks/registry.hpp>
+#include <drydock/checks/suppression.hpp>
+#include <drydock/parser/semantics.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+namespace drydock {
+namespace {
+
+constexpr std::size_t kind_count = static_cast<std::size_t>(InstructionKind::Unknown) + 1;
+
+bool listed(const RuleMeta& rule, const std::vector<std::string>& ids) {
+    return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return id == "all" || rule.matches(id); });
+}
+
+struct ActiveRule {
+    std::unique_ptr<Rule> rule;
+    const RuleMeta* meta;
+    Severity severity;
+};
+
+// Runs every active rule over the file: one walk, dispatch by instruction kind, stage and file callbacks.
+std::vector<Diagnostic> run_rules(const Dockerfile& file, const SemanticModel& model, const Config& config,
+                                  std::vector<ActiveRule>& active) {
+    std::array<std::vector<ActiveRule*>, kind_count> dispatch;
+    for (ActiveRule& a : active) {
+        const std::vector<InstructionKind> kinds = a.rule->interests();
+        for (std::size_t k = 0; k < kind_count; ++k)
+            if (kinds.empty() || std::find(kinds.begin(), kinds.end(), static_cast<InstructionKind>(k)) != kinds.end())
+                dispatch[k].push_back(&a);
+    }
+    Context context(file, model, config);
+    auto for_each_rule = [&](auto&& call) {
+        for (ActiveRule& a : active) {
+            context.set_rule(a.meta);
+            call(*a.rule);
+        }
+    };
+    auto check = [&](const Instruction& ins) {
+        for (ActiveRule* a : dispatch[static_cast<std::size_t>(ins.kind)]) {
+            context.set_rule(a->meta);
+            a->rule->check(ins, context);
+        }
+    };
+
+    std::optional<std::size_t> current_stage;
+    for (std::size_t i = 0; i < file.instructions.size(); ++i) {
+        const std::optional<std::size_t> stage = model.stage_of(i);
+        if (current_stage && stage != current_stage) {
+            context.set_stage(current_stage);
+            for_each_rule([&](Rule& r) { r.end_stage(context); });
+        }
+        current_stage = stage;
+        const Instruction& ins = file.instructions[i];
+        context.enter(i, stage, false);
+        check(ins);
+        if (ins.is(InstructionKind::Onbuild) && !ins.trigger.empty()) {
+            context.enter(i, stage, true);
+            check(ins.trigger.front());
+        }
+    }
+    if (current_stage) {
+        context.set_stage(current_stage);
+        for_each_rule([&](Rule& r) { r.end_stage(context); });
+    }
+    for_each_rule([&](Rule& r) { r.end_file(context); });
+    return context.take_diagnostics();
+}
+
+} // namespace
+
+std::optional<Severity> effective_severity(const RuleMeta& rule, const Config& config) {
+    if (listed(rule, config.ignored))
+        return std::nullopt;
+    bool enabled = config.select.empty() ? rule.enabled_by_default : listed(rule, config.select);
+    Severity severity = rule.severity;
+    // A code in several override lists gets the most severe one, as in hadolint.
+    std::optional<Severity> overridden;
+    for (const auto& [id, s] : config.overrides)
+        if (rule.matches(id) && s != Severity::Ignore)
+            overridden = overridden ? std::min(*overridden, s) : s;
+    const bool ignored_by_override = std::any_of(config.overrides.begin(), config.overrides.end(), [&](const auto& o) {
+        return o.second == Severity::Ignore && rule.matches(o.first);
+    });
+    if (overridden) {
+        severity = *overridden;
+        if (config.select.empty())
+            enabled = true; // overriding the severity of an off-by-default rule turns it on (hadolint)
+    } else if (ignored_by_override) {
+        return std::nullopt;
+    }
+    if (!enabled)
+        return std::nullopt;
+    return severity;
+}
+
+std::vector<Diagnostic> lint(const Dockerfile& file, const Config& config) {
+    const SemanticModel model(file);
+
+    std::vector<ActiveRule> active;
+    std::map<std::string, Severity, std::less<>> severity_of;
+    for (const RuleEntry& entry : all_rules()) {
+        if (const std::optional<Severity> severity = effective_severity(*entry.meta, config)) {
+            active.push_back({entry.make(), entry.meta, *severity});
+            severity_of[std::string(entry.meta->code)] = *severity;
+        }
+    }
+    std::vector<Diagnostic> found = run_rules(file, model, config, active);
+    for (Diagnostic& d : found)
+        d.severity = severity_of.at(d.code);
+
+    // Suppression: pragmas and `# check=skip=` (unless disabled); parse errors can never be suppressed.
+    Suppressions suppressions = collect_suppressions(file, model);
+    std::vector<bool> used(suppressions.pragmas.size(), false);
+    std::vector<Diagnostic> out;
+    if (!config.disable_ignore_pragma) {
+        for (Diagnostic& d : found)
+            if (!is_suppressed(d, suppressions, used))
+                out.push_back(std::move(d));
+    } else {
+        out = std::move(found);
+    }
+    for (Diagnostic& problem : suppressions.problems)
+        out.push_back(std::move(problem));
+
+    const RuleEntry* unused = find_rule("unused-suppression");
+    const std::optional<Severity> unused_severity =
+        config.report_unused_suppressions ? std::optional(unused->meta->severity)
+                                          : effective_severity(*unused->meta, config);
+    if (unused_severity && !config.disable_ignore_pragma) {
+        for (std::size_t i = 0; i < suppressions.pragmas.size(); ++i) {
+            const Pragma& p = suppressions.pragmas[i];
+            if (used[i] || p.from_check_directive)
+                continue;
+            out.push_back({std::string(unused->meta->code), std::string(unused->meta->name), *unused_severity,
+                           "suppression of " + (p.ids.empty() ? std::string("nothing") : p.ids.front()) +
+                               (p.ids.size() > 1 ? " (and " + std::to_string(p.ids.size() - 1) + " more)" : "") +
+                               " is never used",
+                           p.range, std::nullopt});
+        }
+    }
+
+    const RuleMeta& syntax = syntax_error_rule();
+    for (const ParseError& e : file.errors)
+        out.push_back({std::string(syntax.code), std::string(syntax.name), Severity::Error, e.message, e.range,
+                       std::nullopt});
+
+    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        if (a.range.begin != b.range.begin)
+            return a.range.begin < b.range.begin;
+        return a.code < b.code;
+    });
+    return out;
+}
+
+} // namespace drydock
