@@ -265,9 +265,22 @@ private:
             }
             if (flag.value && name == "mount")
                 validate_mount(ins, *flag.value);
+            if (flag.value && (name == "network" || name == "security"))
+                validate_run_mode(ins, name, *flag.value);
             if (flag.value && ins.kind == InstructionKind::Healthcheck)
                 validate_healthcheck_flag(ins, name, *flag.value);
         }
+    }
+
+    // RUN --network=default|none|host and --security=sandbox|insecure (host and insecure need entitlements,
+    // which is the builder's business, not a syntax error).
+    void validate_run_mode(Instruction& ins, const std::string& name, const Word& value) {
+        const bool network = name == "network";
+        const std::string& v = value.value;
+        const bool known =
+            network ? (v == "default" || v == "none" || v == "host") : (v == "sandbox" || v == "insecure");
+        if (!known)
+            error(ins, value.range, "unsupported " + name + " mode \"" + v + "\"");
     }
 
     // Whether the HEALTHCHECK type word after the flags is NONE.
@@ -325,12 +338,14 @@ private:
         for (const Field& f : fields) {
             if (f.key.empty() && !f.has_value)
                 continue;
-            if (std::find(keys.begin(), keys.end(), f.key) == keys.end()) {
-                error(ins, value.range, "unexpected key '" + f.key + "' in '" + value.value + "'");
-                continue;
-            }
+            // A bare field is checked first, as BuildKit does: any bare word but ro/rw/required needs a
+            // value.
             if (!f.has_value && std::find(bare.begin(), bare.end(), f.key) == bare.end()) {
                 error(ins, value.range, "invalid field '" + f.key + "' must be a key=value pair");
+                continue;
+            }
+            if (std::find(keys.begin(), keys.end(), f.key) == keys.end()) {
+                error(ins, value.range, "unexpected key '" + f.key + "' in '" + value.value + "'");
                 continue;
             }
             auto only_for = [&](std::initializer_list<std::string_view> allowed_types) {
@@ -358,10 +373,11 @@ private:
     }
 
     void validate_healthcheck_flag(Instruction& ins, const std::string& name, const Word& value) {
+        if (value.value.empty())
+            return; // `--interval=`: an empty value means the default, as BuildKit reads it
         if (name == "retries") {
-            const bool digits =
-                !value.value.empty() && std::all_of(value.value.begin(), value.value.end(),
-                                                    [](unsigned char c) { return std::isdigit(c); });
+            const bool digits = std::all_of(value.value.begin(), value.value.end(),
+                                            [](unsigned char c) { return std::isdigit(c); });
             if (!digits)
                 error(ins, value.range, "--retries must be a non-negative integer, not " + value.raw);
             return;
@@ -585,7 +601,8 @@ private:
                 } else {
                     port.start = static_cast<unsigned>(std::min(syntax.start, 99999UL));
                     port.end = static_cast<unsigned>(std::min(syntax.end, 99999UL));
-                    if (syntax.protocol) {
+                    // `80/` names no protocol: Go's SplitProtoPort reads an empty one as tcp.
+                    if (syntax.protocol && syntax.protocol->begin < syntax.protocol->end) {
                         port.protocol = w.value.substr(syntax.protocol->begin);
                         port.protocol_range = {w.range.begin + static_cast<TextSize>(syntax.protocol->begin),
                                                w.range.end};
@@ -597,10 +614,35 @@ private:
                         error(ins, w.range, "invalid containerPort: " + w.raw);
                     else if (syntax.end < syntax.start)
                         error(ins, w.range, "invalid range: " + w.raw + " (the end is below the start)");
+                    else
+                        validate_host_port(ins, w, syntax);
                 }
             }
             port.word = std::move(w);
             ins.ports.push_back(std::move(port));
+        }
+    }
+
+    // The host part of a legacy `host:container` mapping: a port or range; a host range must be as long as a
+    // container range (a single container port may take a host range to allocate from).
+    void validate_host_port(Instruction& ins, const Word& w, const grammar::PortSyntax& syntax) {
+        if (!syntax.mapping || syntax.host.begin == syntax.host.end)
+            return;
+        const std::string host = w.value.substr(syntax.host.begin, syntax.host.end - syntax.host.begin);
+        const TextRange range = {
+            std::min<TextSize>(w.range.begin + static_cast<TextSize>(syntax.host.begin), w.range.end),
+            std::min<TextSize>(w.range.begin + static_cast<TextSize>(syntax.host.end), w.range.end)};
+        if (!syntax.host_ok || syntax.host_start > 65535 || syntax.host_end > 65535 ||
+            syntax.host_end < syntax.host_start) {
+            error(ins, range, "invalid hostPort: " + host);
+            return;
+        }
+        if (syntax.end != syntax.start && syntax.end - syntax.start != syntax.host_end - syntax.host_start) {
+            const std::size_t container_end = syntax.protocol ? syntax.protocol->begin - 1 : w.value.size();
+            const std::string container =
+                w.value.substr(syntax.host.end + 1, container_end - syntax.host.end - 1);
+            error(ins, w.range,
+                  "invalid ranges specified for container and host Ports: " + container + " and " + host);
         }
     }
 

@@ -164,6 +164,15 @@ TEST(ParserDirectives, NoDirectiveAfterAnInstruction) {
     EXPECT_EQ(f.instructions[1].command->text, "x `");
 }
 
+TEST(ParserDirectives, NoContinuationInADirective) {
+    const std::string src = "# syntax=a \\\nFROM b\n";
+    const Dockerfile f = parse_checked(src);
+    ASSERT_EQ(f.directives.size(), 1U);
+    EXPECT_EQ(f.directives[0].value.raw, "a \\");
+    ASSERT_EQ(f.instructions.size(), 1U);
+    EXPECT_EQ(f.instructions[0].kind, InstructionKind::From);
+}
+
 TEST(ParserDirectives, ValueKeepsTextAfterSpace) {
     // The parser keeps the whole value; only the frontend reference (first token) matters to BuildKit.
     const std::string src = "# syntax=docker/dockerfile:1 extra\nFROM a\n";
@@ -535,7 +544,7 @@ TEST(ParserContinuation, Case18_UnknownInstructionWithSuggestion) {
     EXPECT_EQ(raws(f.instructions[0].arguments), (Strings{"x", "y"}));
     EXPECT_FALSE(f.instructions[0].valid);
     EXPECT_EQ(errors(f), (Strings{error({0, 4}, "unknown instruction: RUNN (did you mean RUN?)"),
-                                  error({9, 12}, "unknown instruction: FOO")}));
+                                  error({9, 12}, "unknown instruction: FOO (did you mean FROM?)")}));
 }
 
 TEST(ParserContinuation, LinePositionsOfNodes) { // like BuildKit's testfile-line
@@ -629,7 +638,7 @@ TEST(ParserFlags, UnknownFlagsWithSuggestion) {
     EXPECT_EQ(errors(f), (Strings{error(at(src, "--frm=x"), "unknown flag: --frm (did you mean --from?)"),
                                   error(at(src, "--x"), "unknown flag: --x"),
                                   error(at(src, "--Link"), "unknown flag: --Link (did you mean --link?)"),
-                                  error(at(src, "FOO"), "unknown instruction: FOO")}));
+                                  error(at(src, "FOO"), "unknown instruction: FOO (did you mean FROM?)")}));
 }
 
 TEST(ParserFlags, ScanningStopsAtTheFirstNonFlagWord) {
@@ -659,8 +668,13 @@ TEST(ParserFlags, Case20_QuotedFlagValue) {
 TEST(ParserFlags, UnterminatedQuoteInAFlag) {
     const std::string src = "RUN --mount=\"type=cache a\n";
     const Dockerfile f = parse_checked(src);
-    EXPECT_EQ(errors(f), Strings{error(at(src, "--mount=\"type=cache a"),
-                                       "unterminated quote in flag --mount=\"type=cache a")});
+    // The open quote swallows the rest of the line: the flag value is what it holds, and no command is left.
+    ASSERT_EQ(only_instruction(f).flags.size(), 1U);
+    EXPECT_EQ(only_instruction(f).flags[0].value->value, "type=cache a");
+    EXPECT_EQ(errors(f), (Strings{error({0, 3}, "RUN requires at least one argument"),
+                                  error(at(src, "--mount=\"type=cache a"),
+                                        "unterminated quote in flag --mount=\"type=cache a"),
+                                  error(at(src, "\"type=cache a"), "unsupported mount type \"cache a\"")}));
 }
 
 TEST(ParserFlags, FlagsAcrossContinuations) {
@@ -1132,6 +1146,14 @@ TEST(ParserKeyValue, EnvLegacyValueKeepsQuotesRaw) { // BuildKit fixture `env`
     EXPECT_EQ(kv.value->value, "x y z");
 }
 
+TEST(ParserKeyValue, LabelNeedsAValue) {
+    const std::string src = "LABEL key\nLABEL\n";
+    const Dockerfile f = parse_checked(src);
+    EXPECT_EQ(errors(f),
+              (Strings{error(at(src, "key"), "LABEL must have two arguments"),
+                       error(sub(at(src, "LABEL\n"), 0, 5), "LABEL requires at least one argument")}));
+}
+
 TEST(ParserKeyValue, UnterminatedQuote) {
     const std::string src = "ENV A=\"x\n";
     const Dockerfile f = parse_checked(src);
@@ -1386,7 +1408,8 @@ TEST(ParserFrom, ImageReferenceVariants) {
 
 TEST(ParserFrom, AbsentPartsHaveEmptyRangesWhereTheyWouldBe) {
     const std::string src = "FROM ubuntu\n";
-    const ImageReference& img = only_instruction(parse_checked(src)).from->image;
+    const Dockerfile f = parse_checked(src);
+    const ImageReference& img = only_instruction(f).from->image;
     EXPECT_RANGE(img.registry, point(5));
     EXPECT_RANGE(img.tag, point(11));
     EXPECT_RANGE(img.digest, point(11));
@@ -1449,6 +1472,36 @@ TEST(ParserExpose, Case39_Ports) {
                                   error(at(src, "icmp"), "invalid proto: icmp")}));
 }
 
+TEST(ParserExpose, LegacyMappingHostPorts) {
+    const std::string src =
+        "EXPOSE 8000-8001:80 8000-8001:80-81 8000-8002:80-81/udp abc:80 [::1]:80:80 70000:80\n";
+    const Dockerfile f = parse_checked(src);
+    const Instruction& expose = only_instruction(f);
+    ASSERT_EQ(expose.ports.size(), 6U);
+    for (const PortSpec& p : expose.ports)
+        EXPECT_TRUE(p.legacy_mapping) << p.word.raw;
+    EXPECT_EQ(expose.ports[2].protocol, "udp");
+    EXPECT_EQ(expose.ports[4].start, 80U);
+    // A host range with a single container port is allowed (it is the range to allocate from).
+    EXPECT_EQ(errors(f),
+              (Strings{error(at(src, "8000-8002:80-81/udp"),
+                             "invalid ranges specified for container and host Ports: 80-81 and 8000-8002"),
+                       error(at(src, "abc"), "invalid hostPort: abc"),
+                       error(at(src, "70000"), "invalid hostPort: 70000")}));
+}
+
+TEST(ParserExpose, MalformedPorts) {
+    const std::string src = "EXPOSE 80- /tcp 80/ 0\n";
+    const Dockerfile f = parse_checked(src);
+    const Instruction& expose = only_instruction(f);
+    ASSERT_EQ(expose.ports.size(), 4U);
+    EXPECT_EQ(expose.ports[2].protocol, "tcp"); // an empty protocol means tcp
+    EXPECT_RANGE(expose.ports[2].protocol_range, point(at(src, "80/").end));
+    EXPECT_EQ(expose.ports[3].start, 0U);
+    EXPECT_EQ(errors(f), (Strings{error(at(src, "80-"), "invalid port specification: 80-"),
+                                  error(at(src, "/tcp"), "invalid port specification: /tcp")}));
+}
+
 TEST(ParserExpose, NeedsAnArgument) {
     const Dockerfile f = parse_checked("EXPOSE\n");
     EXPECT_EQ(errors(f), Strings{error({0, 6}, "EXPOSE requires at least one argument")});
@@ -1488,6 +1541,13 @@ TEST(ParserHealthcheck, Case40_Durations) {
                                   error(at(src, "-1s"), "--interval cannot be negative"),
                                   error(sub(at(src, "=x CMD"), 1, 1),
                                         "--retries must be a non-negative integer, not x")}));
+}
+
+TEST(ParserHealthcheck, EmptyValuesMeanTheDefault) {
+    const Dockerfile f = parse_checked("HEALTHCHECK --interval= --timeout=0 --retries= CMD x\n");
+    EXPECT_TRUE(f.errors.empty());
+    ASSERT_EQ(only_instruction(f).flags.size(), 3U);
+    EXPECT_EQ(only_instruction(f).flags[0].value->raw, "");
 }
 
 TEST(ParserHealthcheck, Case40_CommandForms) {
@@ -1615,6 +1675,14 @@ TEST(ParserMount, ValidMounts) {
     EXPECT_EQ(only_instruction(f).flags.size(), 10U);
 }
 
+TEST(ParserMount, NetworkAndSecurityModes) {
+    const std::string src =
+        "RUN --network=default --security=insecure a\nRUN --network=bridge --security=strict a\n";
+    const Dockerfile f = parse_checked(src);
+    EXPECT_EQ(errors(f), (Strings{error(at(src, "bridge"), "unsupported network mode \"bridge\""),
+                                  error(at(src, "strict"), "unsupported security mode \"strict\"")}));
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Section 10: single-argument instructions, VOLUME, SHELL (cases 46-48)
 
@@ -1645,7 +1713,8 @@ TEST(ParserSingleArgument, EmptyIsAnError) {
 
 TEST(ParserSingleArgument, Case48_MaintainerIsNotExpanded) {
     const std::string src = "MAINTAINER $NAME \"x\"\n";
-    const Word& arg = only_instruction(parse_checked(src)).arguments.at(0);
+    const Dockerfile f = parse_checked(src);
+    const Word& arg = only_instruction(f).arguments.at(0);
     EXPECT_EQ(arg.raw, "$NAME \"x\"");
     EXPECT_EQ(arg.value, "$NAME \"x\"");
     EXPECT_TRUE(arg.variables.empty());
@@ -1719,7 +1788,7 @@ TEST(ParserRoundTrip, PrintReproducesEveryInput) {
         "FROM a AS b\n\n\n# x\n   \nRUN y \\\n\\\n\\\n",
     };
     for (const std::string& input : inputs) {
-        SCOPED_TRACE(testing::PrintToString(input));
+        SCOPED_TRACE(::testing::PrintToString(input));
         parse_checked(input);
     }
 }

@@ -3,6 +3,8 @@
 // found by the text they cover, and errors flattened to "[begin,end) message" strings so a mismatch prints
 // readably.
 
+#include "support/tree_invariants.hpp"
+
 #include <drydock/parser/parse.hpp>
 
 #include <gtest/gtest.h>
@@ -59,9 +61,11 @@ inline std::vector<std::string> errors(const Dockerfile& file) {
 }
 
 // The properties every parse keeps: print(parse(x)) == x; the items tile the file from 0 to its size; each
-// instruction item is that instruction's line range, which holds its range; errors are sorted and in bounds.
+// instruction item is that instruction's line range, which holds its range; errors are sorted and in bounds;
+// and the shared tree invariants (every node inside its parent, in source order).
 inline void expect_lossless(const Dockerfile& file) {
     EXPECT_EQ(print(file), file.source);
+    EXPECT_EQ(::drydock::testing::check_tree_invariants(file), std::vector<std::string>{});
     TextSize pos = 0;
     for (const Item& item : file.items) {
         EXPECT_EQ(item.range.begin, pos) << "items must be contiguous";
@@ -85,8 +89,9 @@ inline void expect_lossless(const Dockerfile& file) {
     for (std::size_t i = 0; i < file.errors.size(); ++i) {
         EXPECT_LE(file.errors[i].range.begin, file.errors[i].range.end);
         EXPECT_LE(file.errors[i].range.end, file.source.size());
-        if (i > 0)
+        if (i > 0) {
             EXPECT_LE(file.errors[i - 1].range.begin, file.errors[i].range.begin) << "errors must be sorted";
+        }
     }
 }
 

@@ -139,7 +139,8 @@ TEST(SemanticScope, EnvIsInheritedByAStageBuiltFromAnEarlierStage) {
                                        "RUN echo $APP\n");     // 6
     const SemanticModel model(f);
     EXPECT_TRUE(model.is_defined("APP", 4));
-    const Variable* app = find(model.scope_at(4), "APP");
+    const std::vector<Variable> scope = model.scope_at(4);
+    const Variable* app = find(scope, "APP");
     ASSERT_NE(app, nullptr);
     EXPECT_EQ(app->kind, InstructionKind::Env);
     EXPECT_EQ(app->value, std::optional<std::string>("/app"));

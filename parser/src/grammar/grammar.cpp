@@ -41,16 +41,21 @@ auto quoted_word_chars(char escape) {
 
 // --- JSON (RFC 8259 as Go's encoding/json reads it) -------------------------------------------------------
 const auto json_ws = *x3::char_(" \t\n\r");
-const auto json_escape = x3::lit('\\') >> (x3::char_("\"\\/bfnrt") | (x3::lit('u') >> x3::repeat(4)[x3::xdigit]));
-const auto json_string = x3::lit('"') >> *(json_escape | (x3::char_ - x3::char_('"') - '\\' - x3::char_('\0', '\x1f'))) >>
+const auto json_escape = x3::lit('\\') >>
+                         (x3::char_("\"\\/bfnrt") | (x3::lit('u') >> x3::repeat(4)[x3::xdigit]));
+const auto json_string = x3::lit('"') >>
+                         *(json_escape | (x3::char_ - x3::char_('"') - '\\' - x3::char_('\0', '\x1f'))) >>
                          '"';
 const auto json_number = -x3::lit('-') >> (x3::lit('0') | (x3::char_('1', '9') >> *x3::digit)) >>
-                         -(x3::lit('.') >> +x3::digit) >> -(x3::char_("eE") >> -x3::char_("+-") >> +x3::digit);
+                         -(x3::lit('.') >> +x3::digit) >>
+                         -(x3::char_("eE") >> -x3::char_("+-") >> +x3::digit);
 
 x3::rule<struct json_value_id> const json_value = "JSON value";
-const auto json_array_any = x3::lit('[') >> json_ws >> -(json_value % (json_ws >> ',' >> json_ws)) >> json_ws >> ']';
+const auto json_array_any = x3::lit('[') >> json_ws >> -(json_value % (json_ws >> ',' >> json_ws)) >> json_ws
+                            >> ']';
 const auto json_member = json_string >> json_ws >> ':' >> json_ws >> json_value;
-const auto json_object = x3::lit('{') >> json_ws >> -(json_member % (json_ws >> ',' >> json_ws)) >> json_ws >> '}';
+const auto json_object = x3::lit('{') >> json_ws >> -(json_member % (json_ws >> ',' >> json_ws)) >> json_ws >>
+                         '}';
 const auto json_value_def = json_string | json_number | x3::lit("true") | x3::lit("false") | x3::lit("null") |
                             json_array_any | json_object;
 BOOST_SPIRIT_DEFINE(json_value)
@@ -90,11 +95,21 @@ std::string decode_json_string(std::string_view literal) {
         }
         const char e = body[++i];
         switch (e) {
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
+        case 'b':
+            out.push_back('\b');
+            break;
+        case 'f':
+            out.push_back('\f');
+            break;
+        case 'n':
+            out.push_back('\n');
+            break;
+        case 'r':
+            out.push_back('\r');
+            break;
+        case 't':
+            out.push_back('\t');
+            break;
         case 'u': {
             unsigned long cp = hex4(body.substr(i + 1, 4));
             i += 4;
@@ -111,34 +126,40 @@ std::string decode_json_string(std::string_view literal) {
             append_utf8(out, cp);
             break;
         }
-        default: out.push_back(e); break; // " \ /
+        default:
+            out.push_back(e);
+            break; // " \ /
         }
     }
     return out;
 }
 
-// --- Variable references --------------------------------------------------------------------------------------
+// --- Variable references ------------------------------------------------------------------------------
 const auto identifier = (x3::alpha | x3::char_('_')) >> *(x3::alnum | x3::char_('_'));
 const auto special_parameter = x3::char_("@*#?$!-0");
 const auto simple_name = identifier | +x3::digit | special_parameter;
 const auto braced_name = identifier | +x3::digit | x3::char_("@*#?$!");
-const auto modifier = x3::string(":-") | x3::string(":+") | x3::string(":?") | x3::string("##") | x3::string("#") |
-                      x3::string("%%") | x3::string("%") | x3::string("//") | x3::string("/") | x3::string("-") |
-                      x3::string("+") | x3::string("?");
+const auto modifier = x3::string(":-") | x3::string(":+") | x3::string(":?") | x3::string("##") |
+                      x3::string("#") | x3::string("%%") | x3::string("%") | x3::string("//") |
+                      x3::string("/") | x3::string("-") | x3::string("+") | x3::string("?");
 
 x3::rule<struct operand_id> const operand = "operand";
-const auto operand_def = *((x3::lit("${") >> operand >> '}') | (x3::char_('\\') >> x3::char_) | (x3::char_ - '}'));
+const auto operand_def =
+    *((x3::lit("${") >> operand >> '}') | (x3::char_('\\') >> x3::char_) | (x3::char_ - '}'));
 BOOST_SPIRIT_DEFINE(operand)
 
 // --- EXPOSE ports and durations ----------------------------------------------------------------------------
 const auto port_number = +x3::digit;
 const auto duration_number = (+x3::digit >> -(x3::lit('.') >> *x3::digit)) | (x3::lit('.') >> +x3::digit);
-const auto duration_unit = x3::string("ns") | x3::string("us") | x3::string("\xC2\xB5s") | x3::string("\xCE\xBCs") |
-                           x3::string("ms") | x3::string("s") | x3::string("m") | x3::string("h");
+const auto duration_unit = x3::string("ns") | x3::string("us") | x3::string("\xC2\xB5s") |
+                           x3::string("\xCE\xBCs") | x3::string("ms") | x3::string("s") | x3::string("m") |
+                           x3::string("h");
 
 } // namespace
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
+}
 
 std::size_t skip_blanks(std::string_view s, std::size_t pos) {
     while (pos < s.size() && is_blank(s[pos]))
@@ -242,7 +263,8 @@ std::string unquote(std::string_view word, char escape) {
     return out;
 }
 
-std::vector<VariableSyntax> find_variables(std::string_view word, char escape, std::vector<VariableError>* errors) {
+std::vector<VariableSyntax> find_variables(std::string_view word, char escape,
+                                           std::vector<VariableError>* errors) {
     std::vector<VariableSyntax> out;
     bool in_double = false;
     for (std::size_t i = 0; i < word.size(); ++i) {
@@ -290,7 +312,7 @@ std::vector<VariableSyntax> find_variables(std::string_view word, char escape, s
             if (errors) {
                 const std::size_t brace = word.find('}', i);
                 const bool closed = brace != std::string_view::npos;
-                const std::string message = !closed      ? "missing '}' in variable reference"
+                const std::string message = !closed     ? "missing '}' in variable reference"
                                             : !name_end ? "bad substitution"
                                                         : "unsupported modifier in variable reference";
                 errors->push_back({{i, closed ? brace + 1 : word.size()}, message});
@@ -312,13 +334,41 @@ std::vector<VariableSyntax> find_variables(std::string_view word, char escape, s
     return out;
 }
 
+namespace {
+
+unsigned long port_number_value(std::string_view word, std::size_t b, std::size_t e) {
+    unsigned long v = 0;
+    const auto res = std::from_chars(word.data() + b, word.data() + e, v);
+    return res.ec == std::errc{} ? v : 99999999UL;
+}
+
+// `80` or `8000-8010` spanning all of `text`.
+bool parse_whole_port_range(std::string_view text, unsigned long& start, unsigned long& end) {
+    const std::size_t dash = text.find('-');
+    const std::string_view first = text.substr(0, dash);
+    const std::string_view second = dash == std::string_view::npos ? first : text.substr(dash + 1);
+    if (match_prefix(first, 0, port_number) != first.size() ||
+        match_prefix(second, 0, port_number) != second.size())
+        return false;
+    start = port_number_value(first, 0, first.size());
+    end = port_number_value(second, 0, second.size());
+    return true;
+}
+
+} // namespace
+
 PortSyntax parse_port(std::string_view word) {
     PortSyntax out;
-    // Legacy `ip:host:container` / `host:container`: the container part follows the last colon.
+    // Legacy `ip:host:container` / `host:container`: the container part follows the last colon, the host part
+    // sits between it and the colon before it (docker/go-connections' splitParts).
     std::size_t start = 0;
     if (const std::size_t colon = word.rfind(':'); colon != std::string_view::npos) {
         out.mapping = true;
         start = colon + 1;
+        const std::size_t before = colon == 0 ? std::string_view::npos : word.rfind(':', colon - 1);
+        out.host = {before == std::string_view::npos ? 0 : before + 1, colon};
+        const std::string_view host = word.substr(out.host.begin, out.host.end - out.host.begin);
+        out.host_ok = host.empty() || parse_whole_port_range(host, out.host_start, out.host_end);
     }
     std::size_t first_end = 0, second_begin = 0, second_end = 0;
     const auto range = x3::raw[port_number][([&](auto& ctx) {
@@ -340,13 +390,8 @@ PortSyntax parse_port(std::string_view word) {
             return out;
         out.protocol = Span{pos + 1, word.size()};
     }
-    auto number = [&](std::size_t b, std::size_t e) {
-        unsigned long v = 0;
-        const auto res = std::from_chars(word.data() + b, word.data() + e, v);
-        return res.ec == std::errc{} ? v : 99999999UL;
-    };
-    out.start = number(start, first_end);
-    out.end = second_end ? number(second_begin, second_end) : out.start;
+    out.start = port_number_value(word, start, first_end);
+    out.end = second_end ? port_number_value(word, second_begin, second_end) : out.start;
     out.ok = true;
     return out;
 }
@@ -368,7 +413,7 @@ std::optional<long double> parse_duration(std::string_view text) {
             return std::nullopt;
         const std::string number(text.substr(pos, *number_end - pos));
         const std::string_view unit = text.substr(*number_end, *unit_end - *number_end);
-        const long double scale = unit == "ns"  ? 1.0L
+        const long double scale = unit == "ns"   ? 1.0L
                                   : unit == "ms" ? 1e6L
                                   : unit == "s"  ? 1e9L
                                   : unit == "m"  ? 60e9L

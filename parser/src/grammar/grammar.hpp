@@ -1,8 +1,8 @@
 #pragma once
 // The argument layer: Spirit X3 grammars for the pieces of an instruction's logical text (flags, words, JSON
 // arrays, variable references, ports, durations). Offsets here are logical (indices into the joined text);
-// parse.cpp maps them back to the original file. Everything that instantiates X3 lives in grammar.cpp, the one
-// heavy translation unit.
+// parse.cpp maps them back to the original file. Everything that instantiates X3 lives in grammar.cpp, the
+// one heavy translation unit.
 
 #include <cstddef>
 #include <optional>
@@ -21,8 +21,9 @@ struct Span {
 bool is_blank(char c);
 std::size_t skip_blanks(std::string_view s, std::size_t pos);
 
-// One word up to the next unquoted blank. With `honour_quotes`, '…' and "…" group blanks and the escape character
-// escapes the next character (ARG/ENV/LABEL/flags); without, the word ends at the first blank (COPY/FROM/…).
+// One word up to the next unquoted blank. With `honour_quotes`, '…' and "…" group blanks and the escape
+// character escapes the next character (ARG/ENV/LABEL/flags); without, the word ends at the first blank
+// (COPY/FROM/…).
 struct WordScan {
     Span span;
     bool unterminated_quote = false;
@@ -76,6 +77,10 @@ struct PortSyntax {
     unsigned long start = 0, end = 0;
     std::optional<Span> protocol;
     bool mapping = false;
+    // Legacy mapping: the host part (before the last colon, after the one before it); empty when absent.
+    Span host;
+    bool host_ok = true; // the host part is empty or a port / port range
+    unsigned long host_start = 0, host_end = 0;
 };
 PortSyntax parse_port(std::string_view word);
 
