@@ -1,6 +1,8 @@
 #include "app.hpp"
 
+#include "commands/lint_command.hpp"
 #include "commands/parse_command.hpp"
+#include "commands/rules_command.hpp"
 #include "exit_codes.hpp"
 
 #include <CLI/CLI.hpp>
@@ -14,9 +16,21 @@ int run(int argc, char** argv) {
     app.set_version_flag("--version", std::string("drydock ") + DRYDOCK_VERSION);
     app.require_subcommand(1);
 
+    LintOptions lint_options;
+    CLI::App* lint = app.add_subcommand("lint", "Lint Dockerfiles and report what is wrong");
+    add_lint_options(*lint, lint_options);
+
     ParseOptions parse_options;
     CLI::App* parse = app.add_subcommand("parse", "Print the syntax tree of a Dockerfile");
     add_parse_options(*parse, parse_options);
+
+    RulesOptions rules_options;
+    CLI::App* rules = app.add_subcommand("rules", "List every rule");
+    add_rules_options(*rules, rules_options);
+
+    ExplainOptions explain_options;
+    CLI::App* explain = app.add_subcommand("explain", "Show a rule's documentation");
+    add_explain_options(*explain, explain_options);
 
     try {
         app.parse(argc, argv);
@@ -24,8 +38,14 @@ int run(int argc, char** argv) {
         const int code = app.exit(e, std::cout, std::cerr);
         return code == 0 ? Success : UsageError;
     }
+    if (lint->parsed())
+        return run_lint(lint_options);
     if (parse->parsed())
         return run_parse(parse_options);
+    if (rules->parsed())
+        return run_rules(rules_options);
+    if (explain->parsed())
+        return run_explain(explain_options);
     return UsageError;
 }
 

@@ -2,12 +2,12 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 #include <system_error>
-#include <filesystem>
 
 namespace drydock::cli {
 

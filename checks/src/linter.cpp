@@ -70,6 +70,27 @@ std::vector<Diagnostic> run_rules(const Dockerfile& file, const SemanticModel& m
     return context.take_diagnostics();
 }
 
+// Pragmas that silenced nothing, when the unused-suppression rule is on.
+void report_unused(const Suppressions& suppressions, const std::vector<bool>& used, const Config& config,
+                   std::vector<Diagnostic>& out) {
+    const RuleEntry* unused = find_rule("unused-suppression");
+    const std::optional<Severity> severity = config.report_unused_suppressions
+                                                 ? std::optional(unused->meta->severity)
+                                                 : effective_severity(*unused->meta, config);
+    if (!severity)
+        return;
+    for (std::size_t i = 0; i < suppressions.pragmas.size(); ++i) {
+        const Pragma& p = suppressions.pragmas[i];
+        if (used[i] || p.from_check_directive)
+            continue;
+        std::string what = p.ids.empty() ? std::string("nothing") : p.ids.front();
+        if (p.ids.size() > 1)
+            what += " (and " + std::to_string(p.ids.size() - 1) + " more)";
+        out.push_back({std::string(unused->meta->code), std::string(unused->meta->name), *severity,
+                       "suppression of " + what + " is never used", p.range, std::nullopt});
+    }
+}
+
 } // namespace
 
 std::optional<Severity> effective_severity(const RuleMeta& rule, const Config& config) {
@@ -113,34 +134,25 @@ std::vector<Diagnostic> lint(const Dockerfile& file, const Config& config) {
         d.severity = severity_of.at(d.code);
 
     // Suppression: pragmas and `# check=skip=` (unless disabled); parse errors can never be suppressed.
-    Suppressions suppressions = collect_suppressions(file, model);
-    std::vector<bool> used(suppressions.pragmas.size(), false);
     std::vector<Diagnostic> out;
-    if (!config.disable_ignore_pragma) {
+    Suppressions suppressions;
+    if (config.disable_ignore_pragma) {
+        out = std::move(found);
+    } else {
+        suppressions = collect_suppressions(file, model);
+        std::vector<bool> used(suppressions.pragmas.size(), false);
         for (Diagnostic& d : found)
             if (!is_suppressed(d, suppressions, used))
                 out.push_back(std::move(d));
-    } else {
-        out = std::move(found);
-    }
-    for (Diagnostic& problem : suppressions.problems)
-        out.push_back(std::move(problem));
-
-    const RuleEntry* unused = find_rule("unused-suppression");
-    const std::optional<Severity> unused_severity =
-        config.report_unused_suppressions ? std::optional(unused->meta->severity)
-                                          : effective_severity(*unused->meta, config);
-    if (unused_severity && !config.disable_ignore_pragma) {
-        for (std::size_t i = 0; i < suppressions.pragmas.size(); ++i) {
-            const Pragma& p = suppressions.pragmas[i];
-            if (used[i] || p.from_check_directive)
-                continue;
-            out.push_back({std::string(unused->meta->code), std::string(unused->meta->name), *unused_severity,
-                           "suppression of " + (p.ids.empty() ? std::string("nothing") : p.ids.front()) +
-                               (p.ids.size() > 1 ? " (and " + std::to_string(p.ids.size() - 1) + " more)" : "") +
-                               " is never used",
-                           p.range, std::nullopt});
+        // Malformed pragmas are findings of the invalid-suppression rule, configurable like any other.
+        for (Diagnostic& problem : suppressions.problems) {
+            const RuleEntry* rule = find_rule(problem.code);
+            if (const auto severity = rule ? effective_severity(*rule->meta, config) : std::nullopt) {
+                problem.severity = *severity;
+                out.push_back(std::move(problem));
+            }
         }
+        report_unused(suppressions, used, config, out);
     }
 
     const RuleMeta& syntax = syntax_error_rule();

@@ -32,8 +32,9 @@ int run_parse(const ParseOptions& options) {
     if (options.format == "text")
         std::cout << dump(file);
     else
-        std::cout << tree_to_json(file, input->path).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-                  << '\n';
+        std::cout
+            << tree_to_json(file, input->path).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << '\n';
     const LineIndex lines(file.source);
     for (const ParseError& e : file.errors) {
         const Position p = lines.position(e.range.begin);

@@ -1,0 +1,61 @@
+// DL4003: more than one CMD in a stage.
+
+#include "rule_support.hpp"
+
+#include <drydock/parser/line_index.hpp>
+
+#include <string>
+
+namespace drydock::rules {
+namespace {
+
+constexpr RuleMeta rule_meta{
+    .code = "DL4003",
+    .name = "multiple-cmd",
+    .severity = Severity::Warning,
+    .category = Category::Correctness,
+    .summary = "Multiple CMD instructions found; only the last one takes effect",
+    .docs = {.what =
+                 "Reports every `CMD` after the first one in the same stage, as hadolint does. `CMD` "
+                 "triggers inside `ONBUILD` are not counted: they belong to the images built from this one. "
+                 "(BuildKit's MultipleInstructionsDisallowed covers `CMD`, `ENTRYPOINT` and `HEALTHCHECK` "
+                 "together "
+                 "and reports the earlier instructions instead, so it is not an alias of this rule.)",
+             .why =
+                 "Only the last `CMD` of a stage ends up in the image; the earlier ones are dead code that "
+                 "misleads readers about what the container runs.",
+             .bad = "FROM python:3.12-slim\nCMD [\"python\", \"-m\", \"http.server\"]\nCMD [\"python\", "
+                    "\"app.py\"]\n",
+             .good = "FROM python:3.12-slim\nCMD [\"python\", \"app.py\"]\n",
+             .references = "https://github.com/hadolint/hadolint/wiki/DL4003\n"
+                           "https://docs.docker.com/reference/dockerfile/#cmd"},
+};
+
+class MultipleCmd final : public Rule {
+public:
+    const RuleMeta& meta() const override { return rule_meta; }
+    std::vector<InstructionKind> interests() const override { return {InstructionKind::Cmd}; }
+    void check(const Instruction& ins, Context& context) override {
+        if (context.in_onbuild() || !context.stage())
+            return;
+        if (stage_ != context.stage()) {
+            stage_ = context.stage();
+            first_ = ins.range.begin;
+            return;
+        }
+        const LineIndex lines(context.file().source);
+        context.report(ins.keyword.range,
+                       "Multiple `CMD` instructions found. If you list more than one `CMD` then "
+                       "only the last `CMD` will take effect (an earlier `CMD` is on line " +
+                           std::to_string(lines.position(first_).line) + ")");
+    }
+
+private:
+    std::optional<std::size_t> stage_; // the stage whose first CMD is at first_
+    TextSize first_ = 0;
+};
+
+} // namespace
+} // namespace drydock::rules
+
+DRYDOCK_REGISTER_RULE(dl4003, drydock::rules::rule_meta, drydock::rules::MultipleCmd)

@@ -1,0 +1,245 @@
+// Data-driven rule tests. Every tests/fixtures/rules/<rule-name>/*.Dockerfile is parsed and linted with only
+// the rule named by its directory selected, and the findings must be exactly those its `#!` annotations
+// describe (syntax in fixture_annotations.hpp): same rule, same start line, same columns where given, a
+// message containing the fragment where given, and a fix only where announced. Anything unexpected or missing
+// fails the test with both lists.
+
+#include "fixture_annotations.hpp"
+
+#include <drydock/checks/config.hpp>
+#include <drydock/checks/linter.hpp>
+#include <drydock/checks/registry.hpp>
+#include <drydock/parser/line_index.hpp>
+#include <drydock/parser/parse.hpp>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace drydock {
+namespace {
+
+namespace fs = std::filesystem;
+using test::Annotation;
+
+struct FixtureCase {
+    std::string rule; // the directory name: a rule name
+    fs::path path;
+};
+
+void PrintTo(const FixtureCase& c, std::ostream* os) {
+    *os << c.rule << "/" << c.path.filename().string();
+}
+
+fs::path fixtures_root() {
+    return fs::path(DRYDOCK_SOURCE_DIR) / "tests" / "fixtures" / "rules";
+}
+
+std::vector<FixtureCase> collect_fixtures() {
+    std::vector<FixtureCase> out;
+    std::error_code ec;
+    if (!fs::is_directory(fixtures_root(), ec))
+        return out;
+    for (const fs::directory_entry& dir : fs::directory_iterator(fixtures_root())) {
+        if (!dir.is_directory())
+            continue;
+        for (const fs::directory_entry& file : fs::directory_iterator(dir.path()))
+            if (file.is_regular_file() && file.path().extension() == ".Dockerfile")
+                out.push_back({dir.path().filename().string(), file.path()});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const FixtureCase& a, const FixtureCase& b) { return a.path < b.path; });
+    return out;
+}
+
+// `apt-get-pin-versions` + `continuations.Dockerfile` -> `AptGetPinVersions_continuations`.
+std::string test_name(const FixtureCase& c) {
+    std::string out;
+    bool upper = true;
+    for (const char ch : c.rule) {
+        if (!std::isalnum(static_cast<unsigned char>(ch))) {
+            upper = true;
+            continue;
+        }
+        out.push_back(upper ? static_cast<char>(std::toupper(static_cast<unsigned char>(ch))) : ch);
+        upper = false;
+    }
+    out.push_back('_');
+    for (const char ch : c.path.stem().string())
+        out.push_back(std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_');
+    return out;
+}
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// The code an annotation's id stands for (a rule's code, name or alias, or the parse-error pseudo-rule).
+std::optional<std::string> code_of(std::string_view id) {
+    if (syntax_error_rule().matches(id))
+        return std::string(syntax_error_rule().code);
+    if (const RuleEntry* entry = find_rule(id))
+        return std::string(entry->meta->code);
+    return std::nullopt;
+}
+
+std::string_view applicability_name(const Fix& fix) {
+    switch (fix.applicability) {
+    case Applicability::Safe:
+        return "safe";
+    case Applicability::Unsafe:
+        return "unsafe";
+    case Applicability::DisplayOnly:
+        return "display";
+    }
+    return "safe";
+}
+
+struct Found {
+    std::string code;
+    Position start, end;
+    std::string message;
+    std::optional<std::string> fix;
+};
+
+bool matches(const Annotation& a, const std::string& code, const Found& f) {
+    if (code != f.code || a.line != f.start.line)
+        return false;
+    if (a.column && *a.column != f.start.column)
+        return false;
+    if (a.end_line && (*a.end_line != f.end.line || *a.end_column != f.end.column))
+        return false;
+    if (a.fragment && f.message.find(*a.fragment) == std::string::npos)
+        return false;
+    return a.fix == f.fix;
+}
+
+// How much an annotation pins down: the most specific ones claim their diagnostic first.
+int specificity(const Annotation& a) {
+    return (a.column ? 2 : 0) + (a.end_line ? 2 : 0) + (a.fragment ? 1 : 0);
+}
+
+std::string source_line(const std::string& text, const LineIndex& lines, std::uint32_t line) {
+    if (line == 0 || line > lines.line_count())
+        return {};
+    return std::string(lines.line_content(line - 1).slice(text));
+}
+
+std::string describe(const Found& f) {
+    std::ostringstream os;
+    os << f.code << " @L" << f.start.line << ":" << f.start.column << "-";
+    if (f.end.line != f.start.line)
+        os << "+" << (f.end.line - f.start.line) << ":";
+    os << f.end.column << " \"" << f.message << "\"";
+    if (f.fix)
+        os << " fix=" << *f.fix;
+    return os.str();
+}
+
+std::string describe(const Annotation& a) {
+    std::ostringstream os;
+    os << "#! " << a.id << " @L" << a.line;
+    if (a.column)
+        os << ":" << *a.column;
+    if (a.end_line) {
+        os << "-";
+        if (*a.end_line != a.line)
+            os << "+" << (*a.end_line - a.line) << ":";
+        os << *a.end_column;
+    }
+    if (a.fragment)
+        os << " \"" << *a.fragment << "\"";
+    if (a.fix)
+        os << " fix=" << *a.fix;
+    os << "   (annotation on line " << a.annotation_line << ")";
+    return os.str();
+}
+
+class RuleFixture : public ::testing::TestWithParam<FixtureCase> {};
+
+TEST_P(RuleFixture, FindingsMatchAnnotations) {
+    const FixtureCase& param = GetParam();
+    const RuleEntry* rule = find_rule(param.rule);
+    ASSERT_NE(rule, nullptr) << "fixture directory '" << param.rule << "' does not name a rule";
+    ASSERT_EQ(rule->meta->name, param.rule) << "fixture directories are named after the rule's name";
+
+    const std::string text = read_file(param.path);
+    const test::Annotations annotations = test::parse_annotations(text);
+    for (const test::AnnotationError& e : annotations.errors)
+        ADD_FAILURE() << param.path.string() << ":" << e.line << ": bad annotation: " << e.message;
+
+    std::vector<std::string> expected_codes;
+    for (const Annotation& a : annotations.expected) {
+        const std::optional<std::string> code = code_of(a.id);
+        if (!code)
+            ADD_FAILURE() << param.path.string() << ":" << a.annotation_line << ": unknown rule id '" << a.id
+                          << "'";
+        expected_codes.push_back(code.value_or(""));
+    }
+
+    const Dockerfile file = parse(text);
+    Config config;
+    config.select = {param.rule};
+    const std::vector<Diagnostic> diagnostics = lint(file, config);
+    const LineIndex lines(file.source);
+    std::vector<Found> found;
+    for (const Diagnostic& d : diagnostics) {
+        if (d.fix && rule->meta->fix == FixAvailability::None && d.code == rule->meta->code)
+            ADD_FAILURE() << "rule " << d.code << " declares no fixes but emitted one: " << d.fix->title;
+        found.push_back({d.code, lines.position(d.range.begin), lines.position(d.range.end), d.message,
+                         d.fix ? std::optional<std::string>(applicability_name(*d.fix)) : std::nullopt});
+    }
+
+    std::vector<std::size_t> order(annotations.expected.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return specificity(annotations.expected[a]) > specificity(annotations.expected[b]);
+    });
+    std::vector<bool> claimed(found.size(), false);
+    std::vector<const Annotation*> missing;
+    for (const std::size_t i : order) {
+        bool ok = false;
+        for (std::size_t k = 0; k < found.size() && !ok; ++k) {
+            if (!claimed[k] && matches(annotations.expected[i], expected_codes[i], found[k])) {
+                claimed[k] = true;
+                ok = true;
+            }
+        }
+        if (!ok)
+            missing.push_back(&annotations.expected[i]);
+    }
+    std::ostringstream report;
+    for (const Annotation* a : missing)
+        report << "  missing:    " << describe(*a) << "\n                " << a->line << " | "
+               << source_line(file.source, lines, a->line) << "\n";
+    for (std::size_t k = 0; k < found.size(); ++k)
+        if (!claimed[k])
+            report << "  unexpected: " << describe(found[k]) << "\n                " << found[k].start.line
+                   << " | " << source_line(file.source, lines, found[k].start.line) << "\n";
+    if (!report.str().empty()) {
+        std::ostringstream all;
+        for (const Found& f : found)
+            all << "    " << describe(f) << "\n";
+        ADD_FAILURE() << param.path.string() << " (only " << param.rule << " selected):\n"
+                      << report.str() << "  all findings:\n"
+                      << (found.empty() ? std::string("    (none)\n") : all.str());
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixture, RuleFixture, ::testing::ValuesIn(collect_fixtures()),
+                         [](const ::testing::TestParamInfo<FixtureCase>& info) {
+                             return test_name(info.param);
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(RuleFixture);
+
+} // namespace
+} // namespace drydock
