@@ -482,10 +482,20 @@ TEST(SuppressionEngine, ScopesEndWhereTheyShould) {
 }
 
 TEST(SuppressionEngine, MalformedPragmaIsReportedAndSuppressesNothing) {
+    Config config;
+    config.select = {"DL3000", "invalid-suppression"};
+    const std::string text = "FROM alpine\n# hadolint ignor=DL3000\nWORKDIR app\n";
     EXPECT_EQ(
-        lint_text("FROM alpine\n# hadolint ignor=DL3000\nWORKDIR app\n"),
+        lint_text(text, config),
         (Strings{"2:DD0002 Unknown pragma 'ignor': expected ignore=, global ignore=, stage ignore= or shell=",
                  "3:DL3000 Use absolute WORKDIR: 'app' is relative"}));
+    // DD0002 is a rule like any other: not selected, ignored or with pragmas disabled, it reports nothing.
+    EXPECT_EQ(lint_text(text), Strings{"3:DL3000 Use absolute WORKDIR: 'app' is relative"});
+    config.ignored = {"DD0002"};
+    EXPECT_EQ(lint_text(text, config), Strings{"3:DL3000 Use absolute WORKDIR: 'app' is relative"});
+    config.ignored.clear();
+    config.disable_ignore_pragma = true;
+    EXPECT_EQ(lint_text(text, config), Strings{"3:DL3000 Use absolute WORKDIR: 'app' is relative"});
 }
 
 TEST(SuppressionEngine, ParseErrorsSurviveEverySuppression) {
