@@ -8,6 +8,13 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 
 install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 
+# The SARIF schema validator (ajv + the SARIF 2.1.0 schema, pinned by tests/sarif/package-lock.json). Without
+# node/npm the SARIF validation test skips with a message.
+if command -v npm >/dev/null; then
+    echo "==> npm ci --prefix tests/sarif"
+    npm ci --prefix "$ROOT/tests/sarif" --no-audit --no-fund --loglevel=error
+fi
+
 echo "==> Release build and full test suite"
 configure_and_build "$ROOT/build" -DCMAKE_BUILD_TYPE=Release
 ctest --test-dir "$ROOT/build" --output-on-failure -j "$JOBS"

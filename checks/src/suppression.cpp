@@ -48,9 +48,22 @@ bool is_id_char(char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
 }
 
-bool is_shellcheck_code(std::string_view id) {
-    return id.size() > 2 && (id[0] == 'S' || id[0] == 's') && (id[1] == 'C' || id[1] == 'c') &&
+bool has_code_shape(std::string_view id, char first, char second) {
+    return id.size() > 2 && std::toupper(static_cast<unsigned char>(id[0])) == first &&
+           std::toupper(static_cast<unsigned char>(id[1])) == second &&
            std::all_of(id.begin() + 2, id.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// ShellCheck codes, and every code hadolint has ever had (DL1001, DL3000-DL3067, DL4000-DL4006, removed ones
+// included), are valid in pragmas even where drydock has no such rule, so a hadolint user's pragmas never become
+// findings. DL1000 is not among them: parse errors cannot be suppressed.
+bool is_foreign_code(std::string_view id) {
+    if (has_code_shape(id, 'S', 'C'))
+        return true;
+    if (!has_code_shape(id, 'D', 'L') || id.size() != 6)
+        return false;
+    const int number = std::stoi(std::string(id.substr(2)));
+    return number == 1001 || (number >= 3000 && number <= 3067) || (number >= 4000 && number <= 4006);
 }
 
 // BuildKit's build-check rules (frontend/dockerfile/linter/ruleset.go). A `# check=skip=` may name one that
@@ -284,7 +297,7 @@ private:
             return std::nullopt;
         for (TextRange id : ids) {
             const std::string_view text = s.text(id);
-            if (is_shellcheck_code(text) || find_rule(text))
+            if (is_foreign_code(text) || find_rule(text))
                 pragma.ids.emplace_back(text);
             else
                 problem(id, "Unknown rule '" + std::string(text) + "' in pragma");
@@ -432,7 +445,7 @@ private:
         error = parsed_error;
         for (TextRange name : names) {
             const std::string_view text = s.text(name);
-            if (text == "all" || is_buildkit_rule(text) || is_shellcheck_code(text) || find_rule(text))
+            if (text == "all" || is_buildkit_rule(text) || is_foreign_code(text) || find_rule(text))
                 pragma.ids.emplace_back(text);
             else
                 problem(name, "Unknown rule '" + std::string(text) + "' in check=skip");
