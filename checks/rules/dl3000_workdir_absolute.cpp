@@ -13,17 +13,20 @@ constexpr RuleMeta rule_meta{
     .severity = Severity::Error,
     .category = Category::Correctness,
     .summary = "Use absolute WORKDIR",
-    .docs = {.what = "Reports a `WORKDIR` whose path is relative.",
-             .why = "A relative WORKDIR resolves against whatever WORKDIR the base image happens to set, so the "
-                    "same Dockerfile puts files in different places when the base image changes. An absolute path "
-                    "says where the files go.",
-             .bad = "FROM alpine:3.20\nWORKDIR app\n",
-             .good = "FROM alpine:3.20\nWORKDIR /app\n",
-             .references = "https://github.com/hadolint/hadolint/wiki/DL3000\n"
-                           "https://docs.docker.com/reference/dockerfile/#workdir"},
+    .docs =
+        {.what = "Reports a `WORKDIR` whose path is relative.",
+         .why =
+             "A relative WORKDIR resolves against whatever WORKDIR the base image happens to set, so the "
+             "same Dockerfile puts files in different places when the base image changes. An absolute path "
+             "says where the files go.",
+         .bad = "FROM alpine:3.20\nWORKDIR app\n",
+         .good = "FROM alpine:3.20\nWORKDIR /app\n",
+         .references = "https://github.com/hadolint/hadolint/wiki/DL3000\n"
+                       "https://docs.docker.com/reference/dockerfile/#workdir"},
 };
 
-// Absolute: `/x`, a variable (`$HOME/x`, whose value we cannot know), or a Windows drive path (`C:\x`, `C:/x`).
+// Absolute: `/x`, a variable (`$HOME/x`, whose value we cannot know), or a Windows drive path (`C:\x`,
+// `C:/x`).
 bool is_absolute(std::string_view path) {
     if (path.empty())
         return true;

@@ -13,7 +13,8 @@ namespace {
 constexpr std::size_t kind_count = static_cast<std::size_t>(InstructionKind::Unknown) + 1;
 
 bool listed(const RuleMeta& rule, const std::vector<std::string>& ids) {
-    return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return id == "all" || rule.matches(id); });
+    return std::any_of(ids.begin(), ids.end(),
+                       [&](const std::string& id) { return id == "all" || rule.matches(id); });
 }
 
 struct ActiveRule {
@@ -29,7 +30,8 @@ std::vector<Diagnostic> run_rules(const Dockerfile& file, const SemanticModel& m
     for (ActiveRule& a : active) {
         const std::vector<InstructionKind> kinds = a.rule->interests();
         for (std::size_t k = 0; k < kind_count; ++k)
-            if (kinds.empty() || std::find(kinds.begin(), kinds.end(), static_cast<InstructionKind>(k)) != kinds.end())
+            if (kinds.empty() ||
+                std::find(kinds.begin(), kinds.end(), static_cast<InstructionKind>(k)) != kinds.end())
                 dispatch[k].push_back(&a);
     }
     Context context(file, model, config);
@@ -103,9 +105,9 @@ std::optional<Severity> effective_severity(const RuleMeta& rule, const Config& c
     for (const auto& [id, s] : config.overrides)
         if (rule.matches(id) && s != Severity::Ignore)
             overridden = overridden ? std::min(*overridden, s) : s;
-    const bool ignored_by_override = std::any_of(config.overrides.begin(), config.overrides.end(), [&](const auto& o) {
-        return o.second == Severity::Ignore && rule.matches(o.first);
-    });
+    const bool ignored_by_override =
+        std::any_of(config.overrides.begin(), config.overrides.end(),
+                    [&](const auto& o) { return o.second == Severity::Ignore && rule.matches(o.first); });
     if (overridden) {
         severity = *overridden;
         if (config.select.empty())
@@ -157,8 +159,8 @@ std::vector<Diagnostic> lint(const Dockerfile& file, const Config& config) {
 
     const RuleMeta& syntax = syntax_error_rule();
     for (const ParseError& e : file.errors)
-        out.push_back({std::string(syntax.code), std::string(syntax.name), Severity::Error, e.message, e.range,
-                       std::nullopt});
+        out.push_back({std::string(syntax.code), std::string(syntax.name), Severity::Error, e.message,
+                       e.range, std::nullopt});
 
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
         if (a.range.begin != b.range.begin)

@@ -40,11 +40,13 @@ const RuleMeta& syntax_error_rule() {
         .severity = Severity::Error,
         .category = Category::Syntax,
         .summary = "The Dockerfile does not parse",
-        .docs = {.what = "Reports text that BuildKit would reject: unknown instructions, malformed flags, "
-                         "unterminated heredocs or quotes, invalid JSON arrays, and the other hard errors of the "
-                         "Dockerfile frontend.",
-                 .why = "The build fails on these lines. drydock keeps checking the rest of the file, so one typo "
-                        "never hides the other findings."},
+        .docs =
+            {.what = "Reports text that BuildKit would reject: unknown instructions, malformed flags, "
+                     "unterminated heredocs or quotes, invalid JSON arrays, and the other hard errors of the "
+                     "Dockerfile frontend.",
+             .why =
+                 "The build fails on these lines. drydock keeps checking the rest of the file, so one typo "
+                 "never hides the other findings."},
     };
     return meta;
 }

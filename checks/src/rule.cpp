@@ -16,13 +16,20 @@ bool iequals(std::string_view a, std::string_view b) {
 
 std::string_view to_string(Category category) {
     switch (category) {
-    case Category::Syntax: return "syntax";
-    case Category::Correctness: return "correctness";
-    case Category::Security: return "security";
-    case Category::Reproducibility: return "reproducibility";
-    case Category::ImageSize: return "image-size";
-    case Category::Maintainability: return "maintainability";
-    case Category::Style: return "style";
+    case Category::Syntax:
+        return "syntax";
+    case Category::Correctness:
+        return "correctness";
+    case Category::Security:
+        return "security";
+    case Category::Reproducibility:
+        return "reproducibility";
+    case Category::ImageSize:
+        return "image-size";
+    case Category::Maintainability:
+        return "maintainability";
+    case Category::Style:
+        return "style";
     }
     return "correctness";
 }

@@ -8,9 +8,12 @@ namespace {
 
 std::string_view fix_label(FixAvailability fix) {
     switch (fix) {
-    case FixAvailability::None: return "no";
-    case FixAvailability::Sometimes: return "sometimes";
-    case FixAvailability::Always: return "yes";
+    case FixAvailability::None:
+        return "no";
+    case FixAvailability::Sometimes:
+        return "sometimes";
+    case FixAvailability::Always:
+        return "yes";
     }
     return "no";
 }
@@ -50,9 +53,9 @@ std::string rule_markdown(const RuleMeta& rule) {
                       std::string(rule.name) + "`\n\n";
     out += std::string(rule.summary) + "\n\n";
     out += "| severity | category | fix | default | aliases |\n|---|---|---|---|---|\n";
-    out += "| " + std::string(to_string(rule.severity)) + " | " + std::string(to_string(rule.category)) + " | " +
-           std::string(fix_label(rule.fix)) + " | " + (rule.enabled_by_default ? "on" : "off") + " | " +
-           aliases_of(rule) + " |\n\n";
+    out += "| " + std::string(to_string(rule.severity)) + " | " + std::string(to_string(rule.category)) +
+           " | " + std::string(fix_label(rule.fix)) + " | " + (rule.enabled_by_default ? "on" : "off") +
+           " | " + aliases_of(rule) + " |\n\n";
     section(out, "What it does", rule.docs.what);
     section(out, "Why is this bad?", rule.docs.why);
     dockerfile_section(out, "Example", rule.docs.bad);
@@ -70,8 +73,8 @@ std::string rules_markdown() {
                       "| code | name | severity | category | fix | summary |\n|---|---|---|---|---|---|\n";
     for (const RuleEntry& entry : all_rules()) {
         const RuleMeta& r = *entry.meta;
-        out += "| [" + std::string(r.code) + "](#" + std::string(r.code) + ") | `" + std::string(r.name) + "` | " +
-               std::string(to_string(r.severity)) + (r.enabled_by_default ? "" : " (off)") + " | " +
+        out += "| [" + std::string(r.code) + "](#" + std::string(r.code) + ") | `" + std::string(r.name) +
+               "` | " + std::string(to_string(r.severity)) + (r.enabled_by_default ? "" : " (off)") + " | " +
                std::string(to_string(r.category)) + " | " + std::string(fix_label(r.fix)) + " | " +
                std::string(r.summary) + " |\n";
     }

@@ -9,9 +9,9 @@
 #include <string_view>
 
 // Defines `RuleEntry drydock::rules::rule_entry_<id>()`, which checks/rules.def lists.
-#define DRYDOCK_REGISTER_RULE(id, META, CLASS)                                                                        \
-    namespace drydock::rules {                                                                                       \
-    RuleEntry rule_entry_##id() {                                                                                    \
-        return {&META, []() -> std::unique_ptr<Rule> { return std::make_unique<CLASS>(); }};                         \
-    }                                                                                                                \
+#define DRYDOCK_REGISTER_RULE(id, META, CLASS)                                                               \
+    namespace drydock::rules {                                                                               \
+    RuleEntry rule_entry_##id() {                                                                            \
+        return {&META, []() -> std::unique_ptr<Rule> { return std::make_unique<CLASS>(); }};                 \
+    }                                                                                                        \
     }

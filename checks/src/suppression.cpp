@@ -55,8 +55,8 @@ bool has_code_shape(std::string_view id, char first, char second) {
 }
 
 // ShellCheck codes, and every code hadolint has ever had (DL1001, DL3000-DL3067, DL4000-DL4006, removed ones
-// included), are valid in pragmas even where drydock has no such rule, so a hadolint user's pragmas never become
-// findings. DL1000 is not among them: parse errors cannot be suppressed.
+// included), are valid in pragmas even where drydock has no such rule, so a hadolint user's pragmas never
+// become findings. DL1000 is not among them: parse errors cannot be suppressed.
 bool is_foreign_code(std::string_view id) {
     if (has_code_shape(id, 'S', 'C'))
         return true;

@@ -1,6 +1,6 @@
 #pragma once
-// `drydock rules [--format text|json|markdown]` lists every rule; `drydock explain CODE|NAME` prints one rule's
-// documentation. Both read the rules' own metadata.
+// `drydock rules [--format text|json|markdown]` lists every rule; `drydock explain CODE|NAME` prints one
+// rule's documentation. Both read the rules' own metadata.
 
 #include <CLI/CLI.hpp>
 

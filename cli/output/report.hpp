@@ -1,5 +1,6 @@
 #pragma once
-// Output formats of `drydock lint`. Every formatter is fed the same list of per-file results; rules never print.
+// Output formats of `drydock lint`. Every formatter is fed the same list of per-file results; rules never
+// print.
 
 #include <drydock/checks/diagnostic.hpp>
 
@@ -13,8 +14,8 @@
 namespace drydock::cli {
 
 struct FileReport {
-    std::string path;    // as given on the command line ("-" or the --stdin-filename for standard input)
-    std::string source;  // the file's text, for snippets and line/column conversion
+    std::string path;   // as given on the command line ("-" or the --stdin-filename for standard input)
+    std::string source; // the file's text, for snippets and line/column conversion
     std::vector<Diagnostic> diagnostics; // sorted by position
 };
 

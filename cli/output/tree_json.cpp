@@ -17,8 +17,7 @@ public:
         out["escape"] = std::string(1, file_.escape);
         out["directives"] = json::array();
         for (const Directive& d : file_.directives)
-            out["directives"].push_back(
-                located(d.range, {{"name", d.name.raw}, {"value", d.value.raw}}));
+            out["directives"].push_back(located(d.range, {{"name", d.name.raw}, {"value", d.value.raw}}));
         out["comments"] = json::array();
         for (const Comment& c : file_.comments)
             out["comments"].push_back(located(c.range, {{"text", c.text}}));
@@ -74,7 +73,8 @@ private:
                 cmd["assignments"].push_back(shell_word(w));
             cmd["redirects"] = json::array();
             for (const shell::Redirect& r : c.redirects)
-                cmd["redirects"].push_back(located(r.range, {{"op", r.op}, {"target", shell_word(r.target)}}));
+                cmd["redirects"].push_back(
+                    located(r.range, {{"op", r.op}, {"target", shell_word(r.target)}}));
             commands.push_back(std::move(cmd));
         }
         json errors = json::array();
@@ -164,6 +164,8 @@ private:
 
 } // namespace
 
-nlohmann::json tree_to_json(const Dockerfile& file, const std::string& path) { return TreeWriter(file).file(path); }
+nlohmann::json tree_to_json(const Dockerfile& file, const std::string& path) {
+    return TreeWriter(file).file(path);
+}
 
 } // namespace drydock::cli

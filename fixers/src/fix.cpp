@@ -4,9 +4,12 @@ namespace drydock {
 
 std::string_view to_string(Applicability applicability) {
     switch (applicability) {
-    case Applicability::DisplayOnly: return "display-only";
-    case Applicability::Unsafe: return "unsafe";
-    case Applicability::Safe: return "safe";
+    case Applicability::DisplayOnly:
+        return "display-only";
+    case Applicability::Unsafe:
+        return "unsafe";
+    case Applicability::Safe:
+        return "safe";
     }
     return "safe";
 }

@@ -11,11 +11,21 @@ std::string quote(std::string_view s) {
     std::string out = "\"";
     for (const char c : s) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 static constexpr char hex[] = "0123456789abcdef";
@@ -32,13 +42,20 @@ std::string quote(std::string_view s) {
 
 std::string_view operator_name(shell::Operator op) {
     switch (op) {
-    case shell::Operator::None: return "";
-    case shell::Operator::And: return "&& ";
-    case shell::Operator::Or: return "|| ";
-    case shell::Operator::Semicolon: return "; ";
-    case shell::Operator::Pipe: return "| ";
-    case shell::Operator::Background: return "& ";
-    case shell::Operator::Newline: return "\\n ";
+    case shell::Operator::None:
+        return "";
+    case shell::Operator::And:
+        return "&& ";
+    case shell::Operator::Or:
+        return "|| ";
+    case shell::Operator::Semicolon:
+        return "; ";
+    case shell::Operator::Pipe:
+        return "| ";
+    case shell::Operator::Background:
+        return "& ";
+    case shell::Operator::Newline:
+        return "\\n ";
     }
     return "";
 }
@@ -87,7 +104,8 @@ private:
             head += " invalid";
         line(depth, head);
         for (const Flag& f : ins.flags)
-            line(depth + 1, "flag " + quote(f.name.raw) + (f.value ? " = " + word(*f.value) : "") + " " + at(f.range));
+            line(depth + 1,
+                 "flag " + quote(f.name.raw) + (f.value ? " = " + word(*f.value) : "") + " " + at(f.range));
         if (ins.from) {
             const ImageReference& img = ins.from->image;
             line(depth + 1, "image " + word(img.word) + " registry=" + quote(img.registry_text) +
@@ -101,8 +119,8 @@ private:
                                     (kv.value ? " = " + word(*kv.value) : ""));
         } else if (!ins.ports.empty()) {
             for (const PortSpec& p : ins.ports)
-                line(depth + 1, "port " + word(p.word) + " " + std::to_string(p.start) + "-" + std::to_string(p.end) +
-                                    "/" + p.protocol);
+                line(depth + 1, "port " + word(p.word) + " " + std::to_string(p.start) + "-" +
+                                    std::to_string(p.end) + "/" + p.protocol);
         } else if (ins.command) {
             if (ins.healthcheck_type)
                 line(depth + 1, "type " + word(*ins.healthcheck_type));
@@ -115,9 +133,9 @@ private:
         }
         for (const Heredoc& h : ins.heredocs) {
             line(depth + 1, "heredoc " + quote(h.delimiter) + (h.strip_tabs ? " strip-tabs" : "") +
-                                (h.expands ? "" : " literal") + (h.fd >= 0 ? " fd=" + std::to_string(h.fd) : "") +
-                                " marker=" + at(h.marker) + " body=" + quote(file_.text(h.body)) +
-                                (h.terminated ? "" : " unterminated"));
+                                (h.expands ? "" : " literal") +
+                                (h.fd >= 0 ? " fd=" + std::to_string(h.fd) : "") + " marker=" + at(h.marker) +
+                                " body=" + quote(file_.text(h.body)) + (h.terminated ? "" : " unterminated"));
             if (h.script)
                 script(*h.script, depth + 2);
         }
@@ -166,6 +184,8 @@ private:
 
 } // namespace
 
-std::string dump(const Dockerfile& file) { return Dumper(file).run(); }
+std::string dump(const Dockerfile& file) {
+    return Dumper(file).run();
+}
 
 } // namespace drydock

@@ -1,6 +1,7 @@
 #pragma once
-// The argument layer: turns one logical instruction into a typed Instruction node, with BuildKit's per-instruction
-// argument strategies and the typed layer's validation (argument counts, flags, mounts, ports, durations).
+// The argument layer: turns one logical instruction into a typed Instruction node, with BuildKit's
+// per-instruction argument strategies and the typed layer's validation (argument counts, flags, mounts,
+// ports, durations).
 
 #include "logical_lines.hpp"
 

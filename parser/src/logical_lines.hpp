@@ -1,8 +1,8 @@
 #pragma once
 // The line layer: a hand-written pre-pass over the physical lines of a Dockerfile. It finds the parser
-// directives, comments, blank lines, line continuations (with either escape character), comment and empty lines
-// inside continued instructions, and heredoc bodies, and hands every instruction to the argument layer as one
-// logical text whose bytes all know their original offsets.
+// directives, comments, blank lines, line continuations (with either escape character), comment and empty
+// lines inside continued instructions, and heredoc bodies, and hands every instruction to the argument layer
+// as one logical text whose bytes all know their original offsets.
 
 #include <drydock/parser/ast.hpp>
 #include <drydock/parser/logical_text.hpp>
@@ -13,9 +13,9 @@
 namespace drydock::detail {
 
 struct LogicalInstruction {
-    TextRange line_range;  // whole physical lines, final terminator included
-    TextRange range;       // keyword to the last byte (no final terminator)
-    LogicalText text;      // the joined logical line, starting at the keyword
+    TextRange line_range; // whole physical lines, final terminator included
+    TextRange range;      // keyword to the last byte (no final terminator)
+    LogicalText text;     // the joined logical line, starting at the keyword
     std::vector<TextRange> continuations;
     std::vector<TextRange> comments;
     std::vector<TextRange> empty_lines;

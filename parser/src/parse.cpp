@@ -1,11 +1,11 @@
-// Ties the layers together: line pre-pass -> argument layer per instruction -> shell model where a POSIX shell
-// runs the text -> file-level checks.
-
-#include <drydock/parser/parse.hpp>
-#include <drydock/parser/semantics.hpp>
+// Ties the layers together: line pre-pass -> argument layer per instruction -> shell model where a POSIX
+// shell runs the text -> file-level checks.
 
 #include "instruction_parser.hpp"
 #include "logical_lines.hpp"
+
+#include <drydock/parser/parse.hpp>
+#include <drydock/parser/semantics.hpp>
 
 #include <algorithm>
 #include <limits>
@@ -18,7 +18,8 @@ namespace {
 // error each is enough to find it.
 void check_encoding(std::string_view src, std::vector<ParseError>& errors) {
     if (const std::size_t nul = src.find('\0'); nul != std::string_view::npos)
-        errors.push_back({{static_cast<TextSize>(nul), static_cast<TextSize>(nul + 1)}, "NUL byte in Dockerfile"});
+        errors.push_back(
+            {{static_cast<TextSize>(nul), static_cast<TextSize>(nul + 1)}, "NUL byte in Dockerfile"});
     const auto* p = reinterpret_cast<const unsigned char*>(src.data());
     const std::size_t n = src.size();
     for (std::size_t i = 0; i < n;) {
@@ -34,7 +35,8 @@ void check_encoding(std::string_view src, std::vector<ParseError>& errors) {
         if (ok && len == 4)
             ok = c <= 0xF4 && !(c == 0xF0 && p[i + 1] < 0x90) && !(c == 0xF4 && p[i + 1] >= 0x90);
         if (!ok) {
-            errors.push_back({{static_cast<TextSize>(i), static_cast<TextSize>(i + 1)}, "invalid UTF-8 byte sequence"});
+            errors.push_back(
+                {{static_cast<TextSize>(i), static_cast<TextSize>(i + 1)}, "invalid UTF-8 byte sequence"});
             return;
         }
         i += len;
@@ -51,7 +53,8 @@ bool is_shell_consumer(const shell::Script& script) {
     return std::find(std::begin(shells), std::end(shells), first.name()) != std::end(shells);
 }
 
-// Keeps the shell model of shell-form commands only under POSIX shells, and adds RUN heredoc bodies read by one.
+// Keeps the shell model of shell-form commands only under POSIX shells, and adds RUN heredoc bodies read by
+// one.
 void attach_scripts(Dockerfile& file, Instruction& ins, bool posix) {
     if (!ins.trigger.empty())
         attach_scripts(file, ins.trigger.front(), posix);

@@ -15,9 +15,8 @@ std::string lower(std::string_view s) {
 }
 
 bool is_posix_shell(std::string_view argv0) {
-    std::string name = lower(argv0.substr(argv0.find_last_of("/\\") == std::string_view::npos
-                                              ? 0
-                                              : argv0.find_last_of("/\\") + 1));
+    std::string name = lower(argv0.substr(
+        argv0.find_last_of("/\\") == std::string_view::npos ? 0 : argv0.find_last_of("/\\") + 1));
     if (name.size() > 4 && name.ends_with(".exe"))
         name.resize(name.size() - 4);
     static constexpr std::array shells{"sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"};
@@ -27,8 +26,10 @@ bool is_posix_shell(std::string_view argv0) {
 // Windows base images run `cmd /S /C` by default.
 bool looks_windows(std::string_view image) {
     const std::string s = lower(image);
-    return s.find("windows/servercore") != std::string::npos || s.find("windows/nanoserver") != std::string::npos ||
-           s.find("mcr.microsoft.com/windows") != std::string::npos || s.find("powershell:") != std::string::npos;
+    return s.find("windows/servercore") != std::string::npos ||
+           s.find("windows/nanoserver") != std::string::npos ||
+           s.find("mcr.microsoft.com/windows") != std::string::npos ||
+           s.find("powershell:") != std::string::npos;
 }
 
 } // namespace
@@ -55,7 +56,8 @@ SemanticModel::SemanticModel(const Dockerfile& file) : file_(file), stage_of_(fi
             stages_.push_back(std::move(stage));
         } else if (!current && ins.is(InstructionKind::Arg)) {
             for (const KeyValue& kv : ins.pairs)
-                global_args_.push_back({kv.key.value, kv.value ? std::optional(kv.value->value) : std::nullopt,
+                global_args_.push_back({kv.key.value,
+                                        kv.value ? std::optional(kv.value->value) : std::nullopt,
                                         InstructionKind::Arg, i});
         }
         stage_of_[i] = current;
@@ -84,13 +86,14 @@ bool SemanticModel::is_predefined_arg(std::string_view name) {
 }
 
 bool SemanticModel::is_automatic_platform_arg(std::string_view name) {
-    static constexpr std::array names{"TARGETPLATFORM", "TARGETOS",      "TARGETARCH",     "TARGETVARIANT",
-                                      "BUILDPLATFORM",  "BUILDOS",       "BUILDARCH",      "BUILDVARIANT",
+    static constexpr std::array names{"TARGETPLATFORM",  "TARGETOS",       "TARGETARCH", "TARGETVARIANT",
+                                      "BUILDPLATFORM",   "BUILDOS",        "BUILDARCH",  "BUILDVARIANT",
                                       "TARGETOSVERSION", "BUILDOSVERSION", "TARGETSTAGE"};
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-void SemanticModel::collect_stage_scope(std::size_t stage, std::size_t until, std::vector<Variable>& out) const {
+void SemanticModel::collect_stage_scope(std::size_t stage, std::size_t until,
+                                        std::vector<Variable>& out) const {
     const Stage& s = stages_[stage];
     // ENV persists into stages built FROM this one; ARG does not.
     if (s.base_stage) {

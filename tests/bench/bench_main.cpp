@@ -5,9 +5,8 @@
 
 #include <drydock/parser/parse.hpp>
 
-#include <benchmark/benchmark.h>
-
 #include <algorithm>
+#include <benchmark/benchmark.h>
 
 namespace {
 
@@ -65,5 +64,10 @@ void BM_ParseOneFile(benchmark::State& state) {
 } // namespace
 
 BENCHMARK(BM_ParseWholeCorpus)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ParseOneFile)->Arg(0)->Arg(1)->Arg(2)->ArgName("small_median_large")->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ParseOneFile)
+    ->Arg(0)
+    ->Arg(1)
+    ->Arg(2)
+    ->ArgName("small_median_large")
+    ->Unit(benchmark::kMicrosecond);
 BENCHMARK_MAIN();

@@ -6,12 +6,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <tuple>
+#include <unistd.h>
 
 namespace drydock {
 namespace {
@@ -26,7 +25,8 @@ const std::string project_dir = std::string(DRYDOCK_SOURCE_DIR) + "/tests/cli/pr
 class TempDir {
 public:
     TempDir() {
-        path_ = fs::temp_directory_path() / ("drydock-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+        path_ = fs::temp_directory_path() /
+                ("drydock-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
         fs::remove_all(path_);
         fs::create_directories(path_);
     }
@@ -44,7 +44,8 @@ private:
     fs::path path_;
 };
 
-using Finding = std::tuple<std::string, std::string, int, int, std::string>; // file, code, line, column, level
+using Finding =
+    std::tuple<std::string, std::string, int, int, std::string>; // file, code, line, column, level
 
 std::set<Finding> findings(const std::string& json_text) {
     std::set<Finding> out;
@@ -78,7 +79,8 @@ TEST(LintCli, FailureThresholdFromConfigDecidesTheExitCode) {
 }
 
 TEST(LintCli, NoConfigUsesDefaults) {
-    const auto result = run_drydock({"lint", "--no-config", "--format", "json", "Dockerfile"}, {}, project_dir);
+    const auto result =
+        run_drydock({"lint", "--no-config", "--format", "json", "Dockerfile"}, {}, project_dir);
     EXPECT_EQ(result.exit_code, 1);
     const std::set<Finding> expected{
         {"Dockerfile", "DL3007", 1, 13, "warning"}, {"Dockerfile", "DL3059", 3, 1, "info"},
@@ -89,15 +91,15 @@ TEST(LintCli, NoConfigUsesDefaults) {
 }
 
 TEST(LintCli, CommandLineFlagsOverrideTheConfig) {
-    auto result = run_drydock({"lint", "--format", "json", "--select", "DL3000,from-latest", "--error", "DL3000",
-                               "--warning", "DL3007", "Dockerfile"},
+    auto result = run_drydock({"lint", "--format", "json", "--select", "DL3000,from-latest", "--error",
+                               "DL3000", "--warning", "DL3007", "Dockerfile"},
                               {}, project_dir);
-    EXPECT_EQ(findings(result.out),
-              (std::set<Finding>{{"Dockerfile", "DL3007", 1, 13, "error"}, {"Dockerfile", "DL3000", 4, 9, "error"}}))
+    EXPECT_EQ(findings(result.out), (std::set<Finding>{{"Dockerfile", "DL3007", 1, 13, "error"},
+                                                       {"Dockerfile", "DL3000", 4, 9, "error"}}))
         << "the config's `override.error: [DL3007]` is more severe than --warning and wins, as in hadolint";
-    result = run_drydock({"lint", "--format", "json", "--ignore", "DL3000", "--ignore", "DL3007,DL3008,DL3025",
-                          "Dockerfile"},
-                         {}, project_dir);
+    result = run_drydock(
+        {"lint", "--format", "json", "--ignore", "DL3000", "--ignore", "DL3007,DL3008,DL3025", "Dockerfile"},
+        {}, project_dir);
     EXPECT_EQ(findings(result.out), std::set<Finding>{});
     EXPECT_EQ(result.exit_code, 0);
 }
@@ -142,7 +144,8 @@ TEST(LintCli, UnreadableFileIsAnErrorAndOtherFilesAreStillLinted) {
     const auto result = run_drydock({"lint", "--no-config", "--format", "json",
                                      (dir.path() / "missing.Dockerfile").string(), good.string()});
     EXPECT_EQ(result.exit_code, 2);
-    EXPECT_EQ(result.err, "drydock: " + (dir.path() / "missing.Dockerfile").string() + ": No such file or directory\n");
+    EXPECT_EQ(result.err,
+              "drydock: " + (dir.path() / "missing.Dockerfile").string() + ": No such file or directory\n");
     EXPECT_EQ(findings(result.out), (std::set<Finding>{{good.string(), "DL3000", 2, 9, "error"}}));
 }
 
@@ -161,8 +164,10 @@ TEST(LintCli, ConfigIsFoundByWalkingUpFromTheDockerfile) {
     fs::create_directories(dir.path() / ".git");
     dir.write(".drydock.yaml", "select: [DL3000]\n");
     dir.write("services/api/Dockerfile", "FROM alpine\nWORKDIR srv\n"); // DL3006 is not selected
-    const auto result = run_drydock({"lint", "--format", "json", "services/api/Dockerfile"}, {}, dir.path().string());
-    EXPECT_EQ(findings(result.out), (std::set<Finding>{{"services/api/Dockerfile", "DL3000", 2, 9, "error"}}));
+    const auto result =
+        run_drydock({"lint", "--format", "json", "services/api/Dockerfile"}, {}, dir.path().string());
+    EXPECT_EQ(findings(result.out),
+              (std::set<Finding>{{"services/api/Dockerfile", "DL3000", 2, 9, "error"}}));
 }
 
 TEST(LintCli, PragmasWithCodesAndNames) {
@@ -188,7 +193,8 @@ TEST(LintCli, FolderDiscoverySkipsGitAndIgnoredFolders) {
     dir.write("scratch.tmp.Dockerfile", bad);
     dir.write(".git/Dockerfile", bad);
     dir.write("README.md", "# not a Dockerfile\n");
-    const auto result = run_drydock({"lint", "--no-config", "--format", "json", "."}, {}, dir.path().string());
+    const auto result =
+        run_drydock({"lint", "--no-config", "--format", "json", "."}, {}, dir.path().string());
     std::set<std::string> files;
     for (const json& f : json::parse(result.out))
         files.insert(f["file"].get<std::string>());
@@ -197,8 +203,9 @@ TEST(LintCli, FolderDiscoverySkipsGitAndIgnoredFolders) {
 }
 
 TEST(LintCli, TtyOutputWithSnippet) {
-    const auto result = run_drydock({"lint", "--no-config", "--no-color", "--stdin-filename", "Dockerfile", "-"},
-                                    "FROM alpine:3.20\nWORKDIR app\n");
+    const auto result =
+        run_drydock({"lint", "--no-config", "--no-color", "--stdin-filename", "Dockerfile", "-"},
+                    "FROM alpine:3.20\nWORKDIR app\n");
     EXPECT_EQ(result.out, "Dockerfile:2:9 DL3000 [error] Use absolute WORKDIR: 'app' is relative\n"
                           "  2 | WORKDIR app\n"
                           "    |         ^^^\n"
@@ -211,14 +218,16 @@ TEST(RulesCli, ListsAndExplainsRules) {
     EXPECT_EQ(rules.exit_code, 0);
     bool found = false;
     for (const json& r : json::parse(rules.out))
-        found = found || (r["code"] == "DL3000" && r["name"] == "workdir-absolute" && r["severity"] == "error");
+        found =
+            found || (r["code"] == "DL3000" && r["name"] == "workdir-absolute" && r["severity"] == "error");
     EXPECT_TRUE(found) << rules.out;
 
     const auto by_code = run_drydock({"explain", "DL3000"});
     const auto by_name = run_drydock({"explain", "workdir-absolute"});
     EXPECT_EQ(by_code.exit_code, 0);
     EXPECT_EQ(by_code.out, by_name.out);
-    EXPECT_EQ(by_code.out.rfind("<a id=\"DL3000\"></a>\n\n## DL3000 `workdir-absolute`\n", 0), 0u) << by_code.out;
+    EXPECT_EQ(by_code.out.rfind("<a id=\"DL3000\"></a>\n\n## DL3000 `workdir-absolute`\n", 0), 0u)
+        << by_code.out;
     EXPECT_NE(by_code.out.find("### Why is this bad?"), std::string::npos);
 
     const auto missing = run_drydock({"explain", "DL9999"});

@@ -1,21 +1,21 @@
 #include "run_process.hpp"
 
+#include <csignal>
+#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
+#include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <csignal>
-#include <cstring>
-#include <stdexcept>
 
 extern char** environ;
 
 namespace drydock::testing {
 
-ProcessResult run_process(const std::string& program, const std::vector<std::string>& args, const std::string& input,
-                          const std::string& working_dir, const std::vector<std::string>& extra_env) {
+ProcessResult run_process(const std::string& program, const std::vector<std::string>& args,
+                          const std::string& input, const std::string& working_dir,
+                          const std::vector<std::string>& extra_env) {
     std::signal(SIGPIPE, SIG_IGN); // drydock may exit before reading all of its input
     int in_pipe[2], out_pipe[2], err_pipe[2];
     if (pipe(in_pipe) || pipe(out_pipe) || pipe(err_pipe))
@@ -38,7 +38,8 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
     std::vector<std::string> env_storage;
     for (char** e = environ; *e; ++e) {
         const std::string entry = *e;
-        if (entry.rfind("NO_COLOR=", 0) == 0 || entry.rfind("HADOLINT_", 0) == 0 || entry.rfind("XDG_CONFIG_HOME=", 0) == 0)
+        if (entry.rfind("NO_COLOR=", 0) == 0 || entry.rfind("HADOLINT_", 0) == 0 ||
+            entry.rfind("XDG_CONFIG_HOME=", 0) == 0)
             continue;
         env_storage.push_back(entry);
     }

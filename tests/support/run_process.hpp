@@ -1,6 +1,6 @@
 #pragma once
-// Runs the real drydock binary for end-to-end tests: argument vector (no shell), optional standard input, captured
-// standard output and error, exit status.
+// Runs the real drydock binary for end-to-end tests: argument vector (no shell), optional standard input,
+// captured standard output and error, exit status.
 
 #include <string>
 #include <vector>
@@ -20,6 +20,7 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
 
 // Runs build/cli/drydock.
 ProcessResult run_drydock(const std::vector<std::string>& args, const std::string& input = {},
-                          const std::string& working_dir = {}, const std::vector<std::string>& extra_env = {});
+                          const std::string& working_dir = {},
+                          const std::vector<std::string>& extra_env = {});
 
 } // namespace drydock::testing

@@ -1,6 +1,6 @@
 #pragma once
-// Configuration: hadolint's `.hadolint.yaml` keys with their meaning, plus drydock's own (`select`, …), merged from
-// the config file and the command line. Lists are concatenated across sources, as hadolint does.
+// Configuration: hadolint's `.hadolint.yaml` keys with their meaning, plus drydock's own (`select`, …),
+// merged from the config file and the command line. Lists are concatenated across sources, as hadolint does.
 
 #include <drydock/checks/severity.hpp>
 
@@ -19,13 +19,13 @@ struct Config {
     std::vector<std::string> trusted_registries; // DL3026
     std::map<std::string, std::string> label_schema; // label -> text|url|semver|hash|rfc3339|spdx|email
     bool strict_labels = false;
-    std::optional<Severity> failure_threshold;   // default: info
+    std::optional<Severity> failure_threshold; // default: info
     bool no_fail = false;
     bool no_color = false;
     std::optional<std::string> format;
     bool disable_ignore_pragma = false;
-    bool report_unused_suppressions = false;     // drydock: flag `# hadolint ignore=` that suppress nothing
-    std::vector<std::string> sources;            // files this config was read from
+    bool report_unused_suppressions = false; // drydock: flag `# hadolint ignore=` that suppress nothing
+    std::vector<std::string> sources;        // files this config was read from
 
     // Overlays `other` on this config: lists concatenated, maps merged, scalars replaced when set in `other`.
     void merge(const Config& other);

@@ -11,11 +11,11 @@
 namespace drydock {
 
 struct Diagnostic {
-    std::string code;    // "DL3008", "DD0001", "DL1000" for parse errors
-    std::string name;    // kebab-case rule name ("syntax-error" for parse errors)
+    std::string code; // "DL3008", "DD0001", "DL1000" for parse errors
+    std::string name; // kebab-case rule name ("syntax-error" for parse errors)
     Severity severity = Severity::Warning;
     std::string message;
-    TextRange range;     // exact byte range in the original file
+    TextRange range; // exact byte range in the original file
     std::optional<Fix> fix;
 };
 

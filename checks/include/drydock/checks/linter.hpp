@@ -1,6 +1,7 @@
 #pragma once
 // The lint engine: one walk over the tree, dispatching each instruction to the rules that asked for its kind,
-// then suppression (pragmas, `# check=skip=`), configuration (ignore, select, severity overrides) and sorting.
+// then suppression (pragmas, `# check=skip=`), configuration (ignore, select, severity overrides) and
+// sorting.
 
 #include <drydock/checks/config.hpp>
 #include <drydock/checks/diagnostic.hpp>

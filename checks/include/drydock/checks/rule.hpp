@@ -23,8 +23,8 @@ std::string_view to_string(Category category);
 
 enum class FixAvailability { None, Sometimes, Always };
 
-// The documentation of a rule, as Markdown fragments. `drydock explain`, `docs/rules.md` and the editor's hover
-// text all come from here.
+// The documentation of a rule, as Markdown fragments. `drydock explain`, `docs/rules.md` and the editor's
+// hover text all come from here.
 struct RuleDocs {
     std::string_view what{};       // What it does
     std::string_view why{};        // Why is this bad?
@@ -36,14 +36,14 @@ struct RuleDocs {
 };
 
 struct RuleMeta {
-    std::string_view code{};  // "DL3008" (hadolint's) or "DDxxxx" (ours)
-    std::string_view name{};  // kebab-case, used in config, pragmas and output
+    std::string_view code{};                     // "DL3008" (hadolint's) or "DDxxxx" (ours)
+    std::string_view name{};                     // kebab-case, used in config, pragmas and output
     std::span<const std::string_view> aliases{}; // other spellings: BuildKit's name, another tool's id
-    Severity severity = Severity::Warning;     // default severity
+    Severity severity = Severity::Warning;       // default severity
     Category category = Category::Correctness;
     FixAvailability fix = FixAvailability::None;
-    bool enabled_by_default = true;            // hadolint's `ignore`-severity rules are off until selected
-    std::string_view summary{};                  // one line, for `drydock rules`
+    bool enabled_by_default = true; // hadolint's `ignore`-severity rules are off until selected
+    std::string_view summary{};     // one line, for `drydock rules`
     RuleDocs docs{};
 
     // Whether `id` is this rule's code, name or one of its aliases (codes and aliases case-insensitive).
@@ -57,8 +57,8 @@ class Rule {
 public:
     virtual ~Rule() = default;
     virtual const RuleMeta& meta() const = 0;
-    // The instruction kinds this rule wants; empty = every instruction. ONBUILD triggers are dispatched by their
-    // own kind, with Context::in_onbuild() set.
+    // The instruction kinds this rule wants; empty = every instruction. ONBUILD triggers are dispatched by
+    // their own kind, with Context::in_onbuild() set.
     virtual std::vector<InstructionKind> interests() const { return {}; }
     virtual void check(const Instruction& instruction, Context& context) = 0;
     // After the last instruction of a stage (context.stage() is that stage).
@@ -77,11 +77,13 @@ public:
     const Config& config() const { return config_; }
     std::string_view text(TextRange range) const { return range.slice(file_.source); }
 
-    // The top-level instruction being checked (for an ONBUILD trigger: the ONBUILD instruction) and its index.
+    // The top-level instruction being checked (for an ONBUILD trigger: the ONBUILD instruction) and its
+    // index.
     std::size_t index() const { return index_; }
     const Instruction& instruction() const { return file_.instructions[index_]; }
     bool in_onbuild() const { return in_onbuild_; }
-    // The stage of the current instruction (during end_stage: the stage that ends); nullopt before the first FROM.
+    // The stage of the current instruction (during end_stage: the stage that ends); nullopt before the first
+    // FROM.
     std::optional<std::size_t> stage() const { return stage_; }
     bool is_final_stage() const { return stage_ && *stage_ + 1 == model_.stages().size(); }
     ShellInfo shell() const { return model_.shell_at(index_); }

@@ -12,6 +12,8 @@ std::string_view to_string(Severity severity);
 // "error", "warning", "info", "style", "ignore" (also "none" = ignore), case-insensitive.
 std::optional<Severity> parse_severity(std::string_view text);
 // Whether `severity` is at least as severe as `threshold` (Error is the most severe).
-constexpr bool at_least(Severity severity, Severity threshold) { return severity <= threshold; }
+constexpr bool at_least(Severity severity, Severity threshold) {
+    return severity <= threshold;
+}
 
 } // namespace drydock

@@ -1,8 +1,8 @@
 #pragma once
 // Inline suppression: `# hadolint ignore=A,B` (next instruction), `# hadolint global ignore=…` (file),
-// `# hadolint stage ignore=…` (the stage whose FROM follows), the same with `drydock` for `hadolint`, accepting
-// codes, names and aliases and an optional reason after a second `#`; and BuildKit's `# check=skip=…` directive
-// (file-wide) and per-instruction `# check=skip=…` comments.
+// `# hadolint stage ignore=…` (the stage whose FROM follows), the same with `drydock` for `hadolint`,
+// accepting codes, names and aliases and an optional reason after a second `#`; and BuildKit's `#
+// check=skip=…` directive (file-wide) and per-instruction `# check=skip=…` comments.
 
 #include <drydock/checks/diagnostic.hpp>
 #include <drydock/parser/ast.hpp>

@@ -1,6 +1,6 @@
 #pragma once
-// A fix is data: a list of edits on byte ranges of the original text, with how safe it is to apply. Rules attach
-// fixes to their diagnostics; the fix engine applies them (and re-checks the result).
+// A fix is data: a list of edits on byte ranges of the original text, with how safe it is to apply. Rules
+// attach fixes to their diagnostics; the fix engine applies them (and re-checks the result).
 
 #include <drydock/parser/text_range.hpp>
 

@@ -1,7 +1,7 @@
 #pragma once
 // The lossless Dockerfile tree. Every node carries its exact byte range in the original text (half-open
-// offsets); top-level items (BOM, directives, comments, blank lines, instructions) tile the whole file, so the
-// tree plus its trivia reproduce the input byte for byte.
+// offsets); top-level items (BOM, directives, comments, blank lines, instructions) tile the whole file, so
+// the tree plus its trivia reproduce the input byte for byte.
 
 #include <drydock/parser/shell.hpp>
 #include <drydock/parser/text_range.hpp>
@@ -98,9 +98,9 @@ struct PortSpec {
 };
 
 struct Heredoc {
-    TextRange marker;       // `<<EOF`, `<<-"EOF"`, `3<< EOF` in the instruction line
-    std::string delimiter;  // quotes removed
-    int fd = -1;            // leading fd digits, -1 when absent
+    TextRange marker;        // `<<EOF`, `<<-"EOF"`, `3<< EOF` in the instruction line
+    std::string delimiter;   // quotes removed
+    int fd = -1;             // leading fd digits, -1 when absent
     bool strip_tabs = false; // `<<-`
     bool expands = true;     // false when any part of the delimiter was quoted
     TextRange body;          // from the first body line to the terminator line (line terminators included)
@@ -115,15 +115,16 @@ enum class CommandForm { Shell, Exec };
 // The command of RUN / CMD / ENTRYPOINT / SHELL and of HEALTHCHECK CMD.
 struct CommandLine {
     CommandForm form = CommandForm::Shell;
-    TextRange range;             // shell text, or the JSON array with its brackets
-    std::vector<Word> elements;  // exec form: the decoded strings, each with its literal's range
-    std::string text;            // shell form: the text as the shell receives it (continuations removed)
+    TextRange range;            // shell text, or the JSON array with its brackets
+    std::vector<Word> elements; // exec form: the decoded strings, each with its literal's range
+    std::string text;           // shell form: the text as the shell receives it (continuations removed)
     std::optional<shell::Script> script; // shell form under a POSIX shell
 };
 
 struct Instruction {
     InstructionKind kind = InstructionKind::Unknown;
-    TextRange range;      // keyword to the instruction's last byte (heredoc terminators included), no final newline
+    TextRange
+        range; // keyword to the instruction's last byte (heredoc terminators included), no final newline
     TextRange line_range; // whole lines: indentation, the instruction, its final line terminator
     Word keyword;
     std::vector<Flag> flags;
@@ -132,14 +133,14 @@ struct Instruction {
     // the exec-form elements or the single shell text of RUN/CMD/ENTRYPOINT.
     std::vector<Word> arguments;
     std::optional<CommandLine> command;
-    std::vector<KeyValue> pairs;      // ENV, LABEL, ARG
-    std::optional<FromClause> from;   // FROM
-    std::vector<PortSpec> ports;      // EXPOSE
-    std::vector<Heredoc> heredocs;    // RUN, COPY, ADD
+    std::vector<KeyValue> pairs;          // ENV, LABEL, ARG
+    std::optional<FromClause> from;       // FROM
+    std::vector<PortSpec> ports;          // EXPOSE
+    std::vector<Heredoc> heredocs;        // RUN, COPY, ADD
     std::optional<Word> healthcheck_type; // HEALTHCHECK: `CMD`, `NONE` or the unknown word
-    std::vector<Instruction> trigger; // ONBUILD: the nested instruction (zero or one element)
-    std::vector<TextRange> continuations;    // escape character + trailing blanks + line terminator
-    std::vector<TextRange> comments;         // comment lines inside the instruction (with their terminator)
+    std::vector<Instruction> trigger;     // ONBUILD: the nested instruction (zero or one element)
+    std::vector<TextRange> continuations; // escape character + trailing blanks + line terminator
+    std::vector<TextRange> comments;      // comment lines inside the instruction (with their terminator)
     std::vector<TextRange> empty_continuation_lines;
     bool json_form = false; // arguments came from a JSON array
     bool valid = true;      // false when the instruction had a parse error

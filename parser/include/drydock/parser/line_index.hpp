@@ -1,7 +1,8 @@
 #pragma once
-// Offset -> line/column conversion, computed once per file. Lines are split on '\n' (a preceding '\r' belongs to
-// the terminator), a UTF-8 byte order mark does not count as a column, and columns are available in three units:
-// bytes (UTF-8), code points (what people count, the CLI's column) and UTF-16 code units (what LSP editors use).
+// Offset -> line/column conversion, computed once per file. Lines are split on '\n' (a preceding '\r' belongs
+// to the terminator), a UTF-8 byte order mark does not count as a column, and columns are available in three
+// units: bytes (UTF-8), code points (what people count, the CLI's column) and UTF-16 code units (what LSP
+// editors use).
 
 #include <drydock/parser/text_range.hpp>
 

@@ -15,7 +15,8 @@ namespace drydock {
 
 struct LogicalText {
     std::string text;
-    // offsets[i] = original offset of text[i]; offsets[text.size()] = original offset just past the last byte.
+    // offsets[i] = original offset of text[i]; offsets[text.size()] = original offset just past the last
+    // byte.
     std::vector<TextSize> offsets{0};
 
     // Text copied from one contiguous stretch of the original file (heredoc bodies, single lines).

@@ -1,6 +1,6 @@
 #pragma once
-// What the checks need to know beyond one instruction: the build stages, which stage an instruction belongs to,
-// the ARG/ENV names in scope, and the shell that runs shell-form commands.
+// What the checks need to know beyond one instruction: the build stages, which stage an instruction belongs
+// to, the ARG/ENV names in scope, and the shell that runs shell-form commands.
 
 #include <drydock/parser/ast.hpp>
 
@@ -22,14 +22,14 @@ struct Stage {
 
 struct Variable {
     std::string name;
-    std::optional<std::string> value; // ARG default or ENV value, unexpanded
+    std::optional<std::string> value;            // ARG default or ENV value, unexpanded
     InstructionKind kind = InstructionKind::Arg; // Arg or Env
-    std::size_t instruction = 0; // where it was declared
+    std::size_t instruction = 0;                 // where it was declared
 };
 
 struct ShellInfo {
     std::vector<std::string> argv{"/bin/sh", "-c"};
-    bool posix = true;                     // sh, bash, ash, dash, zsh, ksh, busybox
+    bool posix = true;                      // sh, bash, ash, dash, zsh, ksh, busybox
     std::optional<std::size_t> declared_at; // the SHELL instruction, when one applies
 };
 
@@ -49,7 +49,7 @@ public:
     // The shell that runs shell-form RUN/CMD/ENTRYPOINT at instruction `i`.
     ShellInfo shell_at(std::size_t i) const;
 
-    static bool is_predefined_arg(std::string_view name);   // HTTP_PROXY and friends
+    static bool is_predefined_arg(std::string_view name);         // HTTP_PROXY and friends
     static bool is_automatic_platform_arg(std::string_view name); // TARGETARCH and friends
 
 private:
