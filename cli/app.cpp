@@ -1,5 +1,6 @@
 #include "app.hpp"
 
+#include "commands/fix_command.hpp"
 #include "commands/lint_command.hpp"
 #include "commands/parse_command.hpp"
 #include "commands/rules_command.hpp"
@@ -19,6 +20,10 @@ int run(int argc, char** argv) {
     LintOptions lint_options;
     CLI::App* lint = app.add_subcommand("lint", "Lint Dockerfiles and report what is wrong");
     add_lint_options(*lint, lint_options);
+
+    FixOptions fix_options;
+    CLI::App* fix = app.add_subcommand("fix", "Apply the fixes of the findings (safe ones unless --unsafe-fixes)");
+    add_fix_options(*fix, fix_options);
 
     ParseOptions parse_options;
     CLI::App* parse = app.add_subcommand("parse", "Print the syntax tree of a Dockerfile");
@@ -40,6 +45,8 @@ int run(int argc, char** argv) {
     }
     if (lint->parsed())
         return run_lint(lint_options);
+    if (fix->parsed())
+        return run_fix(fix_options);
     if (parse->parsed())
         return run_parse(parse_options);
     if (rules->parsed())

@@ -2,6 +2,8 @@
 
 #include "rule_support.hpp"
 
+#include <drydock/fixers/text_edits.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -17,6 +19,7 @@ constexpr RuleMeta rule_meta{
     .aliases = aliases,
     .severity = Severity::Style,
     .category = Category::Style,
+    .fix = FixAvailability::Always,
     .summary = "The 'as' keyword should match the case of the 'from' keyword",
     .docs =
         {.what =
@@ -27,6 +30,8 @@ constexpr RuleMeta rule_meta{
                 "an argument. Matching the case keeps the file consistent.",
          .bad = "FROM golang:1.23 as builder\nRUN go version\n",
          .good = "FROM golang:1.23 AS builder\nRUN go version\n",
+         .fix_safety = "Safe: `AS` is case-insensitive, so writing it in the casing of `FROM` changes nothing "
+                       "else.",
          .references = "https://docs.docker.com/reference/build-checks/from-as-casing/"},
 };
 
@@ -53,7 +58,9 @@ public:
         const bool matches = all_letters(as, from_lower);
         if (!matches)
             context.report(ins.from->as_keyword->range,
-                           "'" + as + "' and '" + from + "' keywords' casing do not match");
+                           "'" + as + "' and '" + from + "' keywords' casing do not match",
+                           Fix::replace("Write '" + cased_like("as", from) + "'", ins.from->as_keyword->range,
+                                        cased_like("as", from)));
     }
 };
 

@@ -1,5 +1,6 @@
 // DL3020: ADD used where COPY does the same.
 
+#include "fix_builders.hpp"
 #include "rule_support.hpp"
 #include "word_values.hpp"
 
@@ -16,6 +17,7 @@ constexpr RuleMeta rule_meta{
     .name = "add-instead-of-copy",
     .severity = Severity::Error,
     .category = Category::Maintainability,
+    .fix = FixAvailability::Sometimes,
     .summary = "Use COPY instead of ADD for files and folders",
     .docs =
         {.what =
@@ -33,6 +35,10 @@ constexpr RuleMeta rule_meta{
              "archive gets unpacked by surprise. `COPY` says exactly what happens.",
          .bad = "FROM alpine:3.20\nADD app.py /app/\n",
          .good = "FROM alpine:3.20\nCOPY app.py /app/\nADD https://example.com/data.tar.gz /data/\n",
+         .fix_safety = "Safe: the keyword becomes `COPY` (in the file's keyword casing) only when every source of "
+                       "the instruction is a plain local file or a heredoc, none comes from a variable, and no "
+                       "flag is ADD's alone (`--checksum`, `--keep-git-dir`, `--unpack`); COPY then copies "
+                       "exactly what ADD did. Otherwise no fix is offered.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3020\n"
                        "https://docs.docker.com/reference/dockerfile/#add\n"
                        "https://docs.docker.com/build/building/best-practices/#add-or-copy"},
@@ -65,6 +71,29 @@ bool is_remote(std::string_view source) {
     return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("git@");
 }
 
+// ADD -> COPY, when every source is a plain local file or a heredoc and no flag is ADD's alone (--checksum,
+// --keep-git-dir, --unpack): then COPY copies exactly what ADD did.
+std::optional<Fix> copy_fix(const Instruction& ins, const std::vector<Variable>& scope, bool in_onbuild) {
+    for (const Flag& flag : ins.flags) {
+        const std::string& name = flag.name.raw;
+        if (name != "chown" && name != "chmod" && name != "link" && name != "exclude")
+            return std::nullopt;
+    }
+    for (std::size_t i = 0; i + 1 < ins.arguments.size(); ++i) {
+        const Word& source = ins.arguments[i];
+        const bool heredoc = std::any_of(ins.heredocs.begin(), ins.heredocs.end(),
+                                         [&](const Heredoc& h) { return h.marker == source.range; });
+        if (heredoc)
+            continue;
+        if (in_onbuild && !source.variables.empty())
+            return std::nullopt;
+        const std::optional<std::string> value = default_value(source, scope);
+        if (!value || value->empty() || is_remote(*value) || is_tar_archive(*value) || !source.variables.empty())
+            return std::nullopt;
+    }
+    return replace_keyword(ins, "COPY", "Replace ADD with COPY");
+}
+
 class AddInsteadOfCopy final : public Rule {
 public:
     const RuleMeta& meta() const override { return rule_meta; }
@@ -74,6 +103,7 @@ public:
             return;
         const std::vector<Variable> scope =
             context.in_onbuild() ? std::vector<Variable>{} : context.model().scope_at(context.index());
+        const std::optional<Fix> fix = copy_fix(ins, scope, context.in_onbuild());
         for (std::size_t i = 0; i + 1 < ins.arguments.size(); ++i) {
             const Word& source = ins.arguments[i];
             const bool heredoc = std::any_of(ins.heredocs.begin(), ins.heredocs.end(),
@@ -81,7 +111,8 @@ public:
             if (heredoc) {
                 context.report(source.range, "Use COPY instead of ADD for files and folders: heredoc `" +
                                                  source.raw + "` is a plain file, and `COPY " + source.raw +
-                                                 "` writes the same file");
+                                                 "` writes the same file",
+                               fix);
                 continue;
             }
             // In an ONBUILD trigger, variables are those of the downstream build: unknown here.
@@ -97,7 +128,7 @@ public:
                 message += " is not a tar archive, so ADD does not unpack it";
             else
                 message += " is neither a URL nor a tar archive";
-            context.report(source.range, message);
+            context.report(source.range, message, fix);
         }
     }
 };

@@ -1,5 +1,6 @@
 // DL3025: CMD / ENTRYPOINT in shell form.
 
+#include "fix_builders.hpp"
 #include "rule_support.hpp"
 
 #include <algorithm>
@@ -13,6 +14,7 @@ constexpr RuleMeta rule_meta{
     .name = "json-args-cmd",
     .severity = Severity::Warning,
     .category = Category::Correctness,
+    .fix = FixAvailability::Sometimes,
     .summary = "Use arguments JSON notation for CMD and ENTRYPOINT arguments",
     .docs =
         {.what =
@@ -30,6 +32,11 @@ constexpr RuleMeta rule_meta{
                 "`ENTRYPOINT` also ignores `CMD` and `docker run` arguments.",
          .bad = "FROM node:22-alpine\nCMD npm start\n",
          .good = "FROM node:22-alpine\nCMD [\"npm\", \"start\"]\n",
+         .fix_safety = "Unsafe (applied with `--unsafe-fixes`): offered only when the command is one simple command "
+                       "of literal words (no variables, operators, redirects, globs or substitutions), written as "
+                       "the JSON array of exactly those words. The program then runs as PID 1 without `/bin/sh "
+                       "-c` in front of it: it receives signals itself and `docker run` arguments are appended "
+                       "to an ENTRYPOINT, which is the point of the rule but changes how the container behaves.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3025\n"
                        "https://docs.docker.com/reference/dockerfile/#shell-and-exec-form\n"
                        "https://docs.docker.com/reference/build-checks/json-args-recommended/"},
@@ -77,11 +84,16 @@ public:
             return;
         const std::string keyword(keyword_name(ins.kind));
         std::string message = "Use arguments JSON notation for CMD and ENTRYPOINT arguments: ";
-        if (const std::string exec = exec_form(*ins.command); !exec.empty())
+        const std::string exec = exec_form(*ins.command);
+        std::optional<Fix> fix;
+        if (!exec.empty()) {
             message += "write `" + keyword + " " + exec + "`";
-        else
+            if (!drops_comments(ins, ins.command->range))
+                fix = Fix::replace("Use the exec form " + exec, ins.command->range, exec, Applicability::Unsafe);
+        } else {
             message += "this " + keyword + " is in shell form";
-        context.report(ins.command->range, message);
+        }
+        context.report(ins.command->range, message, std::move(fix));
     }
 };
 

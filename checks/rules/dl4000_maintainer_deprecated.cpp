@@ -1,5 +1,6 @@
 // DL4000: MAINTAINER is deprecated.
 
+#include "fix_builders.hpp"
 #include "rule_support.hpp"
 
 #include <array>
@@ -16,6 +17,7 @@ constexpr RuleMeta rule_meta{
     .aliases = aliases,
     .severity = Severity::Error,
     .category = Category::Maintainability,
+    .fix = FixAvailability::Sometimes,
     .summary = "MAINTAINER is deprecated",
     .docs =
         {.what = "Reports every `MAINTAINER` instruction. BuildKit reports the same as MaintainerDeprecated.",
@@ -24,20 +26,13 @@ constexpr RuleMeta rule_meta{
                 "`docker inspect` show.",
          .bad = "FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\n",
          .good = "FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"Jane Doe <jane@example.com>\"\n",
+         .fix_safety = "Safe: the instruction becomes `LABEL org.opencontainers.image.authors=\"…\"` with the same "
+                       "text, quoted so the builder reads it back unchanged. The image's deprecated `Author` "
+                       "field is no longer set; nothing reads it any more.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL4000\n"
                        "https://docs.docker.com/reference/dockerfile/#maintainer-deprecated\n"
                        "https://docs.docker.com/reference/build-checks/maintainer-deprecated/"},
 };
-
-std::string quoted(std::string_view value) {
-    std::string out = "\"";
-    for (const char c : value) {
-        if (c == '"' || c == '\\')
-            out.push_back('\\');
-        out.push_back(c);
-    }
-    return out + "\"";
-}
 
 class MaintainerDeprecated final : public Rule {
 public:
@@ -48,11 +43,15 @@ public:
         if (context.in_onbuild())
             return;
         std::string message = "MAINTAINER is deprecated";
-        if (!ins.arguments.empty() && !ins.arguments.front().value.empty())
-            message +=
-                ": use `LABEL org.opencontainers.image.authors=" + quoted(ins.arguments.front().value) +
-                "` instead";
-        context.report(ins.keyword.range, message);
+        std::optional<Fix> fix;
+        if (!ins.arguments.empty() && !ins.arguments.front().value.empty()) {
+            const std::string label = cased_like("LABEL", ins.keyword.raw) + " org.opencontainers.image.authors=" +
+                                      dockerfile_quoted(ins.arguments.front().value, context.file().escape);
+            message += ": use `" + label + "` instead";
+            if (!drops_comments(ins, ins.range))
+                fix = Fix::replace("Replace MAINTAINER with a LABEL", ins.range, label);
+        }
+        context.report(ins.keyword.range, message, std::move(fix));
     }
 };
 

@@ -42,6 +42,10 @@ void Config::merge(const Config& other) {
         failure_threshold = other.failure_threshold;
     if (other.format)
         format = other.format;
+    if (other.shellcheck)
+        shellcheck = other.shellcheck;
+    if (other.shellcheck_path)
+        shellcheck_path = other.shellcheck_path;
     // The switches are plain bools, so "set" can only mean "set to true": a later source turns them on, never
     // off.
     strict_labels = strict_labels || other.strict_labels;

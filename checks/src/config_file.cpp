@@ -162,6 +162,8 @@ private:
             config.disable_ignore_pragma = read_bool(value, key);
         else if (key == "report-unused-suppressions")
             config.report_unused_suppressions = read_bool(value, key);
+        else if (key == "shellcheck")
+            config.shellcheck = read_bool(value, key);
         else if (key == "verbose" || key == "formats")
             warn(key_node, "hadolint setting '" + key + "' is not supported by drydock; ignored");
         else
@@ -446,6 +448,9 @@ Config config_from_environment(const EnvLookup& getenv, std::vector<ConfigWarnin
             config.label_schema[name] = type;
         }
     }
+    // drydock's: the ShellCheck program to run (a path, or a name looked up on PATH); empty = unset.
+    if (const auto shellcheck = value("DRYDOCK_SHELLCHECK"); shellcheck && !shellcheck->empty())
+        config.shellcheck_path = std::string(*shellcheck);
     return config;
 }
 

@@ -1,3 +1,5 @@
+#include "shellcheck.hpp"
+
 #include <drydock/checks/linter.hpp>
 #include <drydock/checks/registry.hpp>
 #include <drydock/checks/suppression.hpp>
@@ -5,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 
 namespace drydock {
@@ -93,6 +96,38 @@ void report_unused(const Suppressions& suppressions, const std::vector<bool>& us
     }
 }
 
+bool is_shellcheck_code(std::string_view id) {
+    return id.size() > 2 && (id[0] == 'S' || id[0] == 's') && (id[1] == 'C' || id[1] == 'c') &&
+           std::all_of(id.begin() + 2, id.end(), [](unsigned char c) { return std::isdigit(c); });
+}
+
+// ShellCheck's findings, each configured like a rule of its own: code SCxxxx, name `shellcheck` and alias
+// DD0003 (so `ignored`, `select` and the overrides work with the SC code or with the pseudo-rule), ShellCheck's
+// level as default severity. ShellCheck runs when the DD0003 pseudo-rule is on, or when `select` names SC
+// codes; never when `shellcheck: false`.
+void add_shellcheck(const Dockerfile& file, const SemanticModel& model, const Config& config,
+                    std::vector<Diagnostic>& out) {
+    if (!config.shellcheck.value_or(true))
+        return;
+    const RuleEntry* entry = find_rule("shellcheck");
+    if (!entry)
+        return;
+    const bool selected_codes =
+        std::any_of(config.select.begin(), config.select.end(),
+                    [](const std::string& id) { return is_shellcheck_code(id); }) &&
+        !listed(*entry->meta, config.ignored);
+    if (!effective_severity(*entry->meta, config) && !selected_codes)
+        return;
+    const std::array<std::string_view, 1> aliases{entry->meta->code};
+    for (Diagnostic& d : shellcheck::findings(file, model, config)) {
+        const RuleMeta meta{.code = d.code, .name = entry->meta->name, .aliases = aliases, .severity = d.severity};
+        if (const std::optional<Severity> severity = effective_severity(meta, config)) {
+            d.severity = *severity;
+            out.push_back(std::move(d));
+        }
+    }
+}
+
 } // namespace
 
 std::optional<Severity> effective_severity(const RuleMeta& rule, const Config& config) {
@@ -134,6 +169,7 @@ std::vector<Diagnostic> lint(const Dockerfile& file, const Config& config) {
     std::vector<Diagnostic> found = run_rules(file, model, config, active);
     for (Diagnostic& d : found)
         d.severity = severity_of.at(d.code);
+    add_shellcheck(file, model, config, found);
 
     // Suppression: pragmas and `# check=skip=` (unless disabled); parse errors can never be suppressed.
     std::vector<Diagnostic> out;

@@ -513,7 +513,8 @@ private:
     std::vector<Pragma> pending_checks_; // `# check=` comments above the coming instruction
 };
 
-// Whether pragma id `id` names the rule of `diagnostic` (`rule` is that rule, nullptr for ShellCheck codes).
+// Whether pragma id `id` names the rule of `diagnostic` (`rule` is that rule; for a ShellCheck code, the
+// `shellcheck` pseudo-rule).
 bool id_matches(std::string_view id, const Diagnostic& diagnostic, const RuleEntry* rule) {
     if (id == "all")
         return true;
@@ -533,7 +534,11 @@ bool is_suppressed(const Diagnostic& diagnostic, const Suppressions& suppression
         return false; // a file that does not parse cannot be excused
     if (used.size() < suppressions.pragmas.size())
         used.resize(suppressions.pragmas.size(), false);
+    // A ShellCheck finding (SCxxxx) has no rule of its own: its pseudo-rule, named by the diagnostic, stands in,
+    // so `ignore=shellcheck` covers every SC code.
     const RuleEntry* rule = find_rule(diagnostic.code);
+    if (!rule && !diagnostic.name.empty())
+        rule = find_rule(diagnostic.name);
     bool suppressed = false;
     // Every pragma that matches is marked used, so a finding under both a global and a local pragma does not
     // make either look unused.

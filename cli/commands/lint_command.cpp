@@ -7,6 +7,7 @@
 
 #include <drydock/checks/config_file.hpp>
 #include <drydock/checks/linter.hpp>
+#include <drydock/checks/shellcheck.hpp>
 #include <drydock/parser/line_index.hpp>
 #include <drydock/parser/parse.hpp>
 
@@ -70,6 +71,8 @@ Config config_from_options(const LintOptions& o) {
     c.no_color = o.no_color;
     c.strict_labels = o.strict_labels;
     c.disable_ignore_pragma = o.disable_ignore_pragma;
+    if (o.no_shellcheck)
+        c.shellcheck = false;
     if (!o.format.empty())
         c.format = o.format;
     return c;
@@ -222,6 +225,7 @@ void add_lint_options(CLI::App& cmd, LintOptions& o) {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     cmd.add_flag("--strict-labels", o.strict_labels, "Report labels not in the label schema");
     cmd.add_flag("--disable-ignore-pragma", o.disable_ignore_pragma, "Ignore inline ignore pragmas");
+    cmd.add_flag("--no-shellcheck", o.no_shellcheck, "Do not run ShellCheck on RUN scripts (SC findings)");
     cmd.add_flag("--statistics", o.statistics, "Print the number of findings per rule");
     cmd.add_option("-j,--jobs", o.jobs, "Files linted in parallel (default: one per core)");
 }
@@ -250,6 +254,9 @@ int run_lint(const LintOptions& options) {
         tasks.push_back(std::move(task));
     }
     lint_all(tasks, options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency()));
+    // ShellCheck missing or failing is a note, never an error; each one once per run.
+    for (const std::string& note : take_shellcheck_notes())
+        fmt::print(stderr, "drydock: note: {}\n", note);
 
     std::vector<FileReport> reports;
     bool failed = false;

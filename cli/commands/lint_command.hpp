@@ -23,6 +23,7 @@ struct LintOptions {
     bool statistics = false;
     bool disable_ignore_pragma = false;
     bool strict_labels = false;
+    bool no_shellcheck = false;
     unsigned jobs = 0; // 0: one per core
 };
 

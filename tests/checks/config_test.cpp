@@ -139,6 +139,24 @@ TEST(ConfigMerge, SwitchesCanBeTurnedOnButNotOff) {
     EXPECT_TRUE(base.report_unused_suppressions);
 }
 
+TEST(ConfigMerge, ShellCheckSwitchAndPathAreReplacedWhenSet) {
+    Config base;
+    Config file;
+    file.shellcheck = false;
+    Config environment;
+    environment.shellcheck_path = "/usr/local/bin/shellcheck";
+    base.merge(environment);
+    base.merge(file);
+    EXPECT_EQ(base.shellcheck, false);
+    EXPECT_EQ(base.shellcheck_path, "/usr/local/bin/shellcheck");
+    base.merge(Config{}); // not set: unchanged
+    EXPECT_EQ(base.shellcheck, false);
+    Config on;
+    on.shellcheck = true; // unlike the hadolint switches, this one can be turned back on
+    base.merge(on);
+    EXPECT_EQ(base.shellcheck, true);
+}
+
 TEST(ConfigMerge, OverridesKeepTheMostSevereLevelAndLabelSchemasAreUnited) {
     Config base;
     base.overrides = {{"DL3000", Severity::Error}, {"DD0001", Severity::Style}, {"SC2086", Severity::Ignore}};
@@ -198,7 +216,8 @@ TEST(ConfigFile, ReadsEveryKey) {
                               "no-color: yes\n"
                               "format: json\n"
                               "disable-ignore-pragma: true\n"
-                              "report-unused-suppressions: true\n");
+                              "report-unused-suppressions: true\n"
+                              "shellcheck: false\n");
     EXPECT_EQ(c.ignored, (Strings{"DL3000", "SC2086"}));
     EXPECT_EQ(c.select, (Strings{"DL3000", "unused-suppression"}));
     EXPECT_EQ(c.overrides, (std::map<std::string, Severity>{{"DD0001", Severity::Error},
@@ -221,6 +240,8 @@ TEST(ConfigFile, ReadsEveryKey) {
     EXPECT_EQ(c.format, "json");
     EXPECT_TRUE(c.disable_ignore_pragma);
     EXPECT_TRUE(c.report_unused_suppressions);
+    EXPECT_EQ(c.shellcheck, false);
+    EXPECT_FALSE(c.shellcheck_path) << "a config file never names a program to run";
     EXPECT_EQ(c.sources, Strings{"cfg.yaml"});
 }
 
@@ -284,6 +305,8 @@ TEST(ConfigFile, WrongTypesAreErrorsWithFileLineColumnAndKey) {
     EXPECT_EQ(parse_error("label-schema: [a]\n"),
               "cfg.yaml:1:15: 'label-schema': expected a mapping of label names to types");
     EXPECT_EQ(parse_error("format: [json]\n"), "cfg.yaml:1:9: 'format': expected a single value");
+    EXPECT_EQ(parse_error("shellcheck: sometimes\n"),
+              "cfg.yaml:1:13: 'shellcheck': expected true or false, got 'sometimes'");
     EXPECT_EQ(parse_error("trustedRegistries: {a: b}\n"),
               "cfg.yaml:1:20: 'trustedRegistries': expected a list of registries");
     EXPECT_EQ(parse_error("- ignored\n"),
@@ -477,6 +500,8 @@ TEST(ConfigEnvironment, NoVariablesIsAnEmptyConfig) {
     EXPECT_FALSE(c.failure_threshold);
     EXPECT_FALSE(c.format);
     EXPECT_FALSE(c.no_fail || c.no_color || c.strict_labels || c.disable_ignore_pragma);
+    EXPECT_FALSE(c.shellcheck);
+    EXPECT_FALSE(c.shellcheck_path);
     EXPECT_TRUE(c.sources.empty());
     EXPECT_TRUE(warnings.empty());
 }
@@ -496,7 +521,8 @@ TEST(ConfigEnvironment, ReadsEveryVariable) {
                                      {"HADOLINT_DISABLE_IGNORE_PRAGMA", "true"},
                                      {"HADOLINT_STRICT_LABELS", "yes"},
                                      {"HADOLINT_FORMAT", "json"},
-                                     {"HADOLINT_REQUIRE_LABELS", "maintainer:email,version:semver,note"}}),
+                                     {"HADOLINT_REQUIRE_LABELS", "maintainer:email,version:semver,note"},
+                                     {"DRYDOCK_SHELLCHECK", "/opt/shellcheck-0.10/bin/shellcheck"}}),
                                 warnings);
     EXPECT_TRUE(c.no_fail);
     EXPECT_TRUE(c.no_color);
@@ -512,7 +538,10 @@ TEST(ConfigEnvironment, ReadsEveryVariable) {
     EXPECT_EQ(c.format, "json");
     EXPECT_EQ(c.label_schema, (std::map<std::string, std::string>{
                                   {"maintainer", "email"}, {"note", "text"}, {"version", "semver"}}));
+    EXPECT_EQ(c.shellcheck_path, "/opt/shellcheck-0.10/bin/shellcheck");
     EXPECT_EQ(describe(warnings), Strings{});
+    // An empty DRYDOCK_SHELLCHECK is no value.
+    EXPECT_FALSE(config_from_environment(env({{"DRYDOCK_SHELLCHECK", ""}})).shellcheck_path);
 }
 
 TEST(ConfigEnvironment, TruthyValuesAsHadolintReadsThem) {

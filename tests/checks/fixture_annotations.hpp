@@ -22,6 +22,12 @@
 // Annotations never go on line 1: any comment ends the parser-directive block, so a fixture that needs
 // `# escape=` or `# syntax=` would lose it. A file with no annotation expects no diagnostic at all.
 //
+// A fixture that needs configuration (rules driven by `label-schema`, `trustedRegistries`, …) states it in
+// `#! config: <yaml>` lines: their text after `config:` (one leading blank dropped), joined with newlines, is
+// a config file read with parse_config(), so either flow style (`#! config: {strict-labels: true}`) or block
+// style over several lines works. Config lines may go anywhere, line 1 included (rule examples in the docs
+// start with one), but like any comment they end the parser-directive block.
+//
 // A `#!` line inside a heredoc body is read as an annotation too (the shell takes it for a comment), so cases
 // inside `RUN <<EOF` can be annotated right below the command; `#!/bin/sh` shebangs have no blank after `#!`
 // and are not annotations.
@@ -54,6 +60,7 @@ struct AnnotationError {
 struct Annotations {
     std::vector<Annotation> expected;
     std::vector<AnnotationError> errors;
+    std::string config; // the YAML of the `#! config:` lines, empty when there are none
 };
 
 namespace detail {
@@ -139,6 +146,13 @@ inline Annotations parse_annotations(std::string_view text) {
         if (!line.starts_with("#!") || line.size() < 3 || (line[2] != ' ' && line[2] != '\t'))
             continue;
         auto fail = [&](std::string message) { out.errors.push_back({line_number, std::move(message)}); };
+        if (std::string_view setting = line.substr(3); setting.starts_with("config:")) {
+            setting.remove_prefix(7);
+            if (!setting.empty() && setting.front() == ' ')
+                setting.remove_prefix(1);
+            out.config.append(setting).append("\n");
+            continue;
+        }
         if (line_number == 1) {
             fail("an annotation on line 1 ends the parser-directive block; move it below the instruction");
             continue;

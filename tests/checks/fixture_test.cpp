@@ -1,12 +1,14 @@
-// Data-driven rule tests. Every tests/fixtures/rules/<rule-name>/*.Dockerfile is parsed and linted with only
-// the rule named by its directory selected, and the findings must be exactly those its `#!` annotations
-// describe (syntax in fixture_annotations.hpp): same rule, same start line, same columns where given, a
-// message containing the fragment where given, and a fix only where announced. Anything unexpected or missing
-// fails the test with both lists.
+// Data-driven rule tests. Every tests/fixtures/rules/<rule-name>/*.Dockerfile is parsed and linted with its
+// `#! config:` settings and only the rule named by its directory selected, and the findings must be exactly
+// those its `#!` annotations describe (syntax in fixture_annotations.hpp): same rule, same start line, same
+// columns where given, a message containing the fragment where given, and a fix only where announced.
+// Anything unexpected or missing fails the test with both lists.
 
 #include "fixture_annotations.hpp"
 
 #include <drydock/checks/config.hpp>
+#include <drydock/checks/config_file.hpp>
+#include <drydock/checks/fix_loop.hpp>
 #include <drydock/checks/linter.hpp>
 #include <drydock/checks/registry.hpp>
 #include <drydock/parser/line_index.hpp>
@@ -16,6 +18,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -42,6 +45,42 @@ fs::path fixtures_root() {
     return fs::path(DRYDOCK_SOURCE_DIR) / "tests" / "fixtures" / "rules";
 }
 
+// `x.fixed.Dockerfile` / `x.unsafe-fixed.Dockerfile` hold the expected output of fixing `x.Dockerfile`.
+bool is_golden(const fs::path& path) {
+    const std::string name = path.filename().string();
+    return name.ends_with(".fixed.Dockerfile") || name.ends_with(".unsafe-fixed.Dockerfile");
+}
+
+fs::path golden_path(const fs::path& input, std::string_view kind) {
+    const std::string stem = input.filename().string().substr(0, input.filename().string().size() - 11);
+    return input.parent_path() / (stem + "." + std::string(kind) + ".Dockerfile");
+}
+
+// Compares the fixed text with its golden file (or writes the golden with DRYDOCK_UPDATE_FIXTURES=1), and
+// checks that fixing again changes nothing and that no fix of the rule is left to apply.
+void check_golden(const fs::path& input, const std::string& text, const Config& config, Applicability minimum,
+                  std::string_view kind) {
+    const fs::path golden = golden_path(input, kind);
+    FixRequest request;
+    request.minimum = minimum;
+    const FixReport report = fix_text(text, config, request);
+    EXPECT_TRUE(report.broken.empty()) << input.string() << ": fixes broke the text";
+    EXPECT_TRUE(report.did_not_converge.empty()) << input.string() << ": fixes did not converge";
+    if (std::getenv("DRYDOCK_UPDATE_FIXTURES")) {
+        std::ofstream(golden, std::ios::binary) << report.text;
+        return;
+    }
+    std::ifstream in(golden, std::ios::binary);
+    ASSERT_TRUE(in.good()) << golden.string() << " is missing: every fix needs a golden "
+                           << "(DRYDOCK_UPDATE_FIXTURES=1 writes it for review)";
+    const std::string expected{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    EXPECT_EQ(report.text, expected) << input.string() << " fixed (" << kind << ") differs from "
+                                     << golden.string();
+    const FixReport again = fix_text(report.text, config, request);
+    EXPECT_EQ(again.text, report.text) << input.string() << ": fixing twice changes the text again";
+    EXPECT_EQ(parse(report.text).errors.size(), parse(text).errors.size()) << input.string();
+}
+
 std::vector<FixtureCase> collect_fixtures() {
     std::vector<FixtureCase> out;
     std::error_code ec;
@@ -51,7 +90,7 @@ std::vector<FixtureCase> collect_fixtures() {
         if (!dir.is_directory())
             continue;
         for (const fs::directory_entry& file : fs::directory_iterator(dir.path()))
-            if (file.is_regular_file() && file.path().extension() == ".Dockerfile")
+            if (file.is_regular_file() && file.path().extension() == ".Dockerfile" && !is_golden(file.path()))
                 out.push_back({dir.path().filename().string(), file.path()});
     }
     std::sort(out.begin(), out.end(),
@@ -187,6 +226,12 @@ TEST_P(RuleFixture, FindingsMatchAnnotations) {
 
     const Dockerfile file = parse(text);
     Config config;
+    if (!annotations.config.empty()) {
+        std::vector<ConfigWarning> warnings;
+        config = parse_config(annotations.config, param.path.string(), warnings);
+        for (const ConfigWarning& w : warnings)
+            ADD_FAILURE() << "#! config: " << to_string(w);
+    }
     config.select = {param.rule};
     const std::vector<Diagnostic> diagnostics = lint(file, config);
     const LineIndex lines(file.source);
@@ -197,6 +242,18 @@ TEST_P(RuleFixture, FindingsMatchAnnotations) {
         found.push_back({d.code, lines.position(d.range.begin), lines.position(d.range.end), d.message,
                          d.fix ? std::optional<std::string>(applicability_name(*d.fix)) : std::nullopt});
     }
+
+    // Fixes: a golden for each applicability the fixture's findings offer.
+    const bool offers_safe = std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+        return d.fix && d.fix->applicability == Applicability::Safe;
+    });
+    const bool offers_unsafe = std::any_of(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+        return d.fix && d.fix->applicability == Applicability::Unsafe;
+    });
+    if (offers_safe || fs::exists(golden_path(param.path, "fixed")))
+        check_golden(param.path, text, config, Applicability::Safe, "fixed");
+    if (offers_unsafe || fs::exists(golden_path(param.path, "unsafe-fixed")))
+        check_golden(param.path, text, config, Applicability::Unsafe, "unsafe-fixed");
 
     std::vector<std::size_t> order(annotations.expected.size());
     for (std::size_t i = 0; i < order.size(); ++i)

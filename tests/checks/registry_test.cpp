@@ -5,6 +5,7 @@
 #include "fixture_annotations.hpp"
 
 #include <drydock/checks/config.hpp>
+#include <drydock/checks/config_file.hpp>
 #include <drydock/checks/linter.hpp>
 #include <drydock/checks/registry.hpp>
 #include <drydock/parser/parse.hpp>
@@ -30,6 +31,11 @@ namespace fs = std::filesystem;
 // written separately: their fixtures and example checks arrive with it. Remove an id here once its fixtures
 // exist (the test below fails as a reminder).
 const std::set<std::string> fixtures_pending = {};
+
+// Pseudo-rules whose findings carry other codes and need an external program: DD0003 reports ShellCheck's
+// SCxxxx findings and needs `shellcheck`. tests/checks/shellcheck_test.cpp tests them and their documented
+// examples (skipping when the program is missing) instead of fixtures.
+const std::set<std::string> tested_elsewhere = {"DD0003"};
 
 const fs::path source_dir{DRYDOCK_SOURCE_DIR};
 
@@ -136,6 +142,8 @@ TEST(Registry, EveryRuleHasPositiveAndNegativeFixtures) {
     for (const RuleEntry& entry : all_rules()) {
         const std::string code(entry.meta->code);
         const fs::path dir = root / std::string(entry.meta->name);
+        if (tested_elsewhere.count(code))
+            continue;
         const bool pending = fixtures_pending.count(code) > 0;
         if (!fs::is_directory(dir)) {
             EXPECT_TRUE(pending) << code << ": no fixture directory " << dir.string();
@@ -160,26 +168,38 @@ TEST(Registry, EveryRuleHasPositiveAndNegativeFixtures) {
     }
 }
 
+// An example of a config-driven rule starts with the `#! config:` lines of a fixture
+// (fixture_annotations.hpp), so the docs show the settings it needs and this test lints it with them.
 std::size_t findings_of(const RuleMeta& rule, std::string_view text, std::vector<ParseError>& errors) {
     const Dockerfile file = parse(std::string(text));
     errors = file.errors;
     Config config;
+    if (const std::string yaml = test::parse_annotations(text).config; !yaml.empty()) {
+        std::vector<ConfigWarning> warnings;
+        config = parse_config(yaml, std::string(rule.code) + " example", warnings);
+        for (const ConfigWarning& w : warnings)
+            ADD_FAILURE() << to_string(w);
+    }
     config.select = {std::string(rule.name)};
     const std::vector<Diagnostic> diagnostics = lint(file, config);
     return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
                                                   [&](const Diagnostic& d) { return d.code == rule.code; }));
 }
 
+// Rules that keep hadolint's code for something the builder itself rejects (the parser reports it as DL1000
+// too), so their bad example cannot parse cleanly.
+const std::set<std::string> bad_example_is_parse_error = {"DL3043"};
+
 TEST(Registry, BadExampleTriggersTheRuleAndGoodDoesNot) {
     for (const RuleEntry& entry : all_rules()) {
         const RuleMeta& rule = *entry.meta;
-        if (fixtures_pending.count(std::string(rule.code)))
+        if (fixtures_pending.count(std::string(rule.code)) || tested_elsewhere.count(std::string(rule.code)))
             continue;
         std::vector<ParseError> errors;
         EXPECT_GE(findings_of(rule, rule.docs.bad, errors), 1U)
             << rule.code << ": the bad example is not reported";
-        EXPECT_TRUE(errors.empty()) << rule.code
-                                    << ": the bad example does not parse: " << errors.front().message;
+        EXPECT_TRUE(errors.empty() || bad_example_is_parse_error.count(std::string(rule.code)))
+            << rule.code << ": the bad example does not parse: " << errors.front().message;
         EXPECT_EQ(findings_of(rule, rule.docs.good, errors), 0U)
             << rule.code << ": the good example is reported";
         EXPECT_TRUE(errors.empty()) << rule.code

@@ -65,8 +65,10 @@ TEST(LintCli, HadolintConfigOfARealProjectIsHonoured) {
         {"./Dockerfile", "DL3008", 3, 48, "info"},
         {"./Dockerfile", "DL3000", 4, 9, "error"},
         {"./Dockerfile", "DL3025", 5, 5, "style"},
-        // api/Dockerfile line 3 is suppressed by `# hadolint ignore=DL3008` above it.
+        {"./Dockerfile", "DL3009", 2, 5, "info"},
+        // api/Dockerfile line 3 is suppressed by `# hadolint ignore=DL3008` above it (DL3009 is not).
         {"./api/Dockerfile", "DL3008", 4, 48, "info"},
+        {"./api/Dockerfile", "DL3009", 3, 5, "info"},
     };
     EXPECT_EQ(findings(result.out), expected);
 }
@@ -85,7 +87,7 @@ TEST(LintCli, NoConfigUsesDefaults) {
     const std::set<Finding> expected{
         {"Dockerfile", "DL3007", 1, 13, "warning"}, {"Dockerfile", "DL3059", 3, 1, "info"},
         {"Dockerfile", "DL3008", 3, 48, "warning"}, {"Dockerfile", "DL3000", 4, 9, "error"},
-        {"Dockerfile", "DL3025", 5, 5, "warning"},
+        {"Dockerfile", "DL3025", 5, 5, "warning"},  {"Dockerfile", "DL3009", 2, 5, "info"},
     };
     EXPECT_EQ(findings(result.out), expected);
 }
@@ -97,9 +99,9 @@ TEST(LintCli, CommandLineFlagsOverrideTheConfig) {
     EXPECT_EQ(findings(result.out), (std::set<Finding>{{"Dockerfile", "DL3007", 1, 13, "error"},
                                                        {"Dockerfile", "DL3000", 4, 9, "error"}}))
         << "the config's `override.error: [DL3007]` is more severe than --warning and wins, as in hadolint";
-    result = run_drydock(
-        {"lint", "--format", "json", "--ignore", "DL3000", "--ignore", "DL3007,DL3008,DL3025", "Dockerfile"},
-        {}, project_dir);
+    result = run_drydock({"lint", "--format", "json", "--ignore", "DL3000", "--ignore",
+                          "DL3007,DL3008,DL3009,DL3025", "Dockerfile"},
+                         {}, project_dir);
     EXPECT_EQ(findings(result.out), std::set<Finding>{});
     EXPECT_EQ(result.exit_code, 0);
 }

@@ -19,9 +19,10 @@ using EnvLookup = std::function<const char*(const char*)>;
 
 // Reads a config file: hadolint's keys (`ignored`, `override.{error,warning,info,style}`,
 // `trustedRegistries`, `label-schema`, `strict-labels`, `failure-threshold`, `no-fail`, `no-color`, `format`,
-// `disable-ignore-pragma`) and drydock's (`select`, `report-unused-suppressions`). An empty file is an empty
-// config. Unknown keys and rule ids that no rule has become warnings. Throws ConfigError (file, 1-based line
-// and column, the key) when the file cannot be read, is not YAML, or a value has the wrong type.
+// `disable-ignore-pragma`) and drydock's (`select`, `report-unused-suppressions`, `shellcheck`). An empty
+// file is an empty config. Unknown keys and rule ids that no rule has become warnings. Throws ConfigError
+// (file, 1-based line and column, the key) when the file cannot be read, is not YAML, or a value has the
+// wrong type.
 Config load_config_file(const std::filesystem::path& file, std::vector<ConfigWarning>& warnings);
 
 // The same for text already in memory; `file_name` is used in errors, warnings and Config::sources.
@@ -40,7 +41,8 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& do
 
 // hadolint's variables: HADOLINT_NOFAIL, HADOLINT_IGNORE, HADOLINT_FAILURE_THRESHOLD,
 // HADOLINT_OVERRIDE_{ERROR,WARNING,INFO,STYLE}, HADOLINT_TRUSTED_REGISTRIES, HADOLINT_DISABLE_IGNORE_PRAGMA,
-// HADOLINT_STRICT_LABELS, HADOLINT_FORMAT, HADOLINT_REQUIRE_LABELS and NO_COLOR. Switches are on for
+// HADOLINT_STRICT_LABELS, HADOLINT_FORMAT, HADOLINT_REQUIRE_LABELS and NO_COLOR; and drydock's
+// DRYDOCK_SHELLCHECK (the ShellCheck program, Config::shellcheck_path). Switches are on for
 // 1/y/yes/on/ true (any case); lists are comma-separated. A value that cannot be used (a threshold `loud`, a
 // label type `colour`) is left out with a warning naming the variable, where hadolint drops it silently.
 Config config_from_environment(const EnvLookup& getenv, std::vector<ConfigWarning>& warnings);

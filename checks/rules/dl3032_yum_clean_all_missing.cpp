@@ -1,0 +1,67 @@
+// DL3032: `yum install` without `yum clean all` afterwards in the same RUN.
+
+#include "package_managers.hpp"
+#include "rule_support.hpp"
+#include "shell_queries.hpp"
+
+#include <string>
+
+namespace drydock::rules {
+namespace {
+
+constexpr RuleMeta rule_meta{
+    .code = "DL3032",
+    .name = "yum-clean-all-missing",
+    .severity = Severity::Warning,
+    .category = Category::ImageSize,
+    .summary = "`yum clean all` missing after yum command",
+    .docs =
+        {.what =
+             "Reports a yum command that downloads packages (`install`, `groupinstall`, `localinstall`, "
+             "`reinstall`, `update`/`upgrade`, `downgrade`, `distro-sync`, `group install`, `module "
+             "install`) when the same `RUN` does not clean the cache after it: `yum clean all` (or `dnf "
+             "clean all`, which on current distributions is the same program), or removing the cache "
+             "folder (`rm -rf /var/cache/yum`, `/var/cache/dnf` — where yum 4 keeps it — or their "
+             "contents). A cleanup that runs before the install does not count. Not reported when a "
+             "`--mount=type=cache` or `--mount=type=tmpfs` of the `RUN` has its target at one of those "
+             "folders or an ancestor. Shell-form commands, heredoc bodies, exec form and `ONBUILD RUN` are "
+             "checked.",
+         .why = "yum keeps the repository metadata and the downloaded packages under `/var/cache/yum` "
+                "(`/var/cache/dnf` with yum 4). Left in the layer, they add tens to hundreds of megabytes "
+                "that nothing needs at run time; cleaned in a later `RUN`, they still take space in the "
+                "earlier layer.",
+         .bad = "FROM centos:7\nRUN yum install -y httpd-2.4.6\n",
+         .good = "FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n",
+         .references = "https://github.com/hadolint/hadolint/wiki/DL3032\n"
+                       "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},
+};
+
+class YumCleanAllMissing final : public Rule {
+public:
+    const RuleMeta& meta() const override { return rule_meta; }
+    std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
+    void check(const Instruction& ins, Context& context) override {
+        const RunCommands commands(context.file(), ins);
+        const RunCommand* install = first_not_cleaned_up(
+            commands_in_run_order(ins, commands),
+            [](const RunCommand& c) {
+                const std::optional<PackageCommand> pc = read_package_command(c.command);
+                return pc && pc->manager == PackageManager::Yum && rpm_downloads(*pc);
+            },
+            [](const RunCommand& c) { return cleans_cache(c.command, PackageManager::Yum); });
+        if (!install)
+            return;
+        const std::vector<Variable> scope = context.model().scope_at(context.index());
+        for (std::string_view dir : cache_directories(PackageManager::Yum))
+            if (has_cache_mount(ins, scope, dir))
+                return;
+        const std::optional<PackageCommand> pc = read_package_command(install->command);
+        context.report(pc->head(), "`yum clean all` missing after yum command: `" + pc->label() +
+                                       "` is not followed by `yum clean all` in the same RUN");
+    }
+};
+
+} // namespace
+} // namespace drydock::rules
+
+DRYDOCK_REGISTER_RULE(dl3032, drydock::rules::rule_meta, drydock::rules::YumCleanAllMissing)

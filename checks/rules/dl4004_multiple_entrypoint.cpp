@@ -1,0 +1,59 @@
+// DL4004: more than one ENTRYPOINT in a stage.
+
+#include "instruction_queries.hpp"
+#include "rule_support.hpp"
+
+#include <string>
+
+namespace drydock::rules {
+namespace {
+
+constexpr RuleMeta rule_meta{
+    .code = "DL4004",
+    .name = "multiple-entrypoint",
+    .severity = Severity::Error,
+    .category = Category::Correctness,
+    .summary = "Multiple ENTRYPOINT instructions found; only the last one takes effect",
+    .docs = {.what =
+                 "Reports every `ENTRYPOINT` after the first one in the same stage, as hadolint does. "
+                 "`ENTRYPOINT` triggers inside `ONBUILD` are not counted: they belong to the images built "
+                 "from this one. (BuildKit's MultipleInstructionsDisallowed covers `CMD`, `ENTRYPOINT` "
+                 "and `HEALTHCHECK` together and reports the earlier instructions instead, so it is not "
+                 "an alias of this rule.)",
+             .why = "Only the last `ENTRYPOINT` of a stage ends up in the image; the earlier ones are dead "
+                    "code that misleads readers about what the container runs.",
+             .bad =
+                 "FROM python:3.12-slim\nENTRYPOINT [\"python\"]\nENTRYPOINT [\"gunicorn\", \"app:app\"]\n",
+             .good = "FROM python:3.12-slim\nENTRYPOINT [\"gunicorn\", \"app:app\"]\n",
+             .references = "https://github.com/hadolint/hadolint/wiki/DL4004\n"
+                           "https://docs.docker.com/reference/dockerfile/#entrypoint"},
+};
+
+class MultipleEntrypoint final : public Rule {
+public:
+    const RuleMeta& meta() const override { return rule_meta; }
+    std::vector<InstructionKind> interests() const override { return {InstructionKind::Entrypoint}; }
+    void check(const Instruction& ins, Context& context) override {
+        if (context.in_onbuild() || !context.stage())
+            return;
+        if (stage_ != context.stage()) {
+            stage_ = context.stage();
+            first_ = ins.range.begin;
+            return;
+        }
+        context.report(
+            ins.keyword.range,
+            "Multiple `ENTRYPOINT` instructions found. If you list more than one `ENTRYPOINT` "
+            "then only the last `ENTRYPOINT` will take effect (an earlier `ENTRYPOINT` is on line " +
+                std::to_string(line_number(context.file(), first_)) + ")");
+    }
+
+private:
+    std::optional<std::size_t> stage_; // the stage whose first ENTRYPOINT is at first_
+    TextSize first_ = 0;
+};
+
+} // namespace
+} // namespace drydock::rules
+
+DRYDOCK_REGISTER_RULE(dl4004, drydock::rules::rule_meta, drydock::rules::MultipleEntrypoint)

@@ -1,0 +1,98 @@
+// Property tests of the fix loop over the whole corpus, with every rule on: the fixed text parses with no new
+// errors, fixing twice changes nothing, no rule reports more findings than before, every comment and the
+// instruction count survive, and no safe fix is left unapplied. Prints the before / fixed / left table.
+
+#include "support/corpus.hpp"
+
+#include <drydock/checks/fix_loop.hpp>
+#include <drydock/checks/linter.hpp>
+#include <drydock/parser/parse.hpp>
+
+#include <gtest/gtest.h>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <map>
+
+namespace drydock {
+namespace {
+
+std::map<std::string, std::size_t> count_by_code(const std::vector<Diagnostic>& diagnostics) {
+    std::map<std::string, std::size_t> out;
+    for (const Diagnostic& d : diagnostics)
+        ++out[d.code];
+    return out;
+}
+
+std::vector<std::string> comment_texts(const Dockerfile& file) {
+    std::vector<std::string> out;
+    for (const Comment& c : file.comments)
+        out.push_back(std::string(file.text(c.range)));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+void check_corpus(Applicability minimum, const char* label) {
+    Config config;
+    config.select = {"all"};
+    FixRequest request;
+    request.minimum = minimum;
+    struct Row {
+        std::size_t before = 0, fixed = 0, left = 0;
+    };
+    std::map<std::string, Row> table;
+    std::size_t files_changed = 0;
+    for (const auto& path : testing::corpus_dockerfiles()) {
+        const std::string text = testing::read_file(path);
+        const Dockerfile original = parse(text);
+        const std::vector<Diagnostic> before = lint(original, config);
+        const FixReport report = fix_text(text, config, request);
+        const Dockerfile fixed = parse(report.text);
+        files_changed += report.text != text;
+
+        EXPECT_EQ(fixed.errors.size(), original.errors.size()) << path << ": the fixes changed the parse errors";
+        EXPECT_TRUE(report.broken.empty()) << path << ": fixes of " << report.broken.front() << " broke the file";
+        EXPECT_TRUE(report.did_not_converge.empty()) << path << ": " << report.did_not_converge.front()
+                                                     << " did not converge";
+        EXPECT_EQ(fix_text(report.text, config, request).text, report.text) << path << ": fixing is not idempotent";
+        EXPECT_EQ(fixed.instructions.size(), original.instructions.size()) << path;
+        EXPECT_EQ(comment_texts(fixed), comment_texts(original)) << path << ": a comment changed";
+
+        const auto counts_before = count_by_code(before);
+        const auto counts_after = count_by_code(report.remaining);
+        for (const auto& [code, after] : counts_after) {
+            const auto it = counts_before.find(code);
+            EXPECT_LE(after, it == counts_before.end() ? 0 : it->second) << path << ": fixes added " << code;
+        }
+        for (const auto& [code, n] : counts_before)
+            table[code].before += n;
+        for (const auto& [code, n] : report.fixed)
+            table[code].fixed += n;
+        for (const Diagnostic& d : report.remaining) {
+            ++table[d.code].left;
+            EXPECT_FALSE(d.fix && d.fix->applicability >= minimum)
+                << path << ": a " << d.code << " fix was left unapplied";
+        }
+    }
+    std::string out = fmt::format("[ corpus   ] fix ({}) over {} files, {} changed\n", label,
+                                  testing::corpus_dockerfiles().size(), files_changed);
+    out += fmt::format("             {:<8} {:>8} {:>8} {:>8}\n", "rule", "before", "fixed", "left");
+    for (const auto& [code, row] : table)
+        if (row.fixed > 0)
+            out += fmt::format("             {:<8} {:>8} {:>8} {:>8}\n", code, row.before, row.fixed, row.left);
+    std::cout << out;
+}
+
+TEST(FixCorpus, SafeFixesKeepEveryFileSound) {
+    DRYDOCK_REQUIRE_CORPUS();
+    check_corpus(Applicability::Safe, "safe");
+}
+
+TEST(FixCorpus, UnsafeFixesKeepEveryFileSound) {
+    DRYDOCK_REQUIRE_CORPUS();
+    check_corpus(Applicability::Unsafe, "unsafe");
+}
+
+} // namespace
+} // namespace drydock
