@@ -17,11 +17,12 @@ constexpr RuleMeta rule_meta{
     .summary = "COPY with more than 2 arguments requires the last argument to end with /",
     .docs =
         {.what =
-             "Reports a `COPY` with two or more sources (files, directories, heredocs) whose destination "
-             "does not end with `/`. Flags such as `--link`, `--chmod=755` or `--parents` are not sources "
+             "Reports a `COPY` (or `ADD`, which hadolint does not check) with two or more sources (files, "
+             "directories, URLs, heredocs) whose destination does not end with `/`. Flags such as `--link`, "
+             "`--chmod=755` or `--parents` are not sources "
              "(hadolint counts some of them), the JSON form is read the same way, and `.` or `..` are "
              "directories already. A destination given by a variable is judged by its `ARG`/`ENV` default; "
-             "one without a default is not reported. `COPY` triggers inside `ONBUILD` are checked too, when "
+             "one without a default is not reported. Triggers inside `ONBUILD` are checked too, when "
              "their destination holds no variable.",
          .why = "With several sources the destination must be a directory, and only a trailing `/` says so "
                 "unambiguously: the classic builder refuses to build, and readers cannot tell whether "
@@ -45,7 +46,10 @@ bool is_directory(std::string_view dest, char escape) {
 class CopyDestinationDirectory final : public Rule {
 public:
     const RuleMeta& meta() const override { return rule_meta; }
-    std::vector<InstructionKind> interests() const override { return {InstructionKind::Copy}; }
+    // ADD has the same rule, and a fix that turns ADD into COPY must not be what reveals the problem.
+    std::vector<InstructionKind> interests() const override {
+        return {InstructionKind::Copy, InstructionKind::Add};
+    }
     void check(const Instruction& ins, Context& context) override {
         const std::optional<CopyOperands> operands = copy_operands(ins);
         if (!operands || operands->sources.size() < 2)
@@ -58,7 +62,8 @@ public:
             default_value(dest, context.model().scope_at(context.index()));
         if (!value || is_directory(*value, context.file().escape))
             return;
-        std::string message = "COPY with more than 2 arguments requires the last argument to end with /: `";
+        std::string message = std::string(keyword_name(ins.kind)) +
+                              " with more than 2 arguments requires the last argument to end with /: `";
         message += dest.variables.empty() ? *value + "`" : dest.raw + "` (`" + *value + "` by default)";
         message += " receives " + std::to_string(operands->sources.size()) + " sources";
         context.report(dest.range, message);

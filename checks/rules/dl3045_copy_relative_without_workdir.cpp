@@ -17,8 +17,9 @@ constexpr RuleMeta rule_meta{
     .summary = "`COPY` to a relative destination without `WORKDIR` set",
     .docs =
         {.what =
-             "Reports a `COPY` whose destination is relative (`app/`, `.`) when no `WORKDIR` comes before it "
-             "in the stage, nor anywhere in the earlier stages it builds on (`FROM build`). Absolute paths "
+             "Reports a `COPY` (or `ADD`, which hadolint does not check) whose destination is relative "
+             "(`app/`, `.`) when no `WORKDIR` comes before it in the stage, nor anywhere in the earlier "
+             "stages it builds on (`FROM build`). Absolute paths "
              "(`/app`, Windows `C:\\app` or `C:/app`) pass. A destination given by a variable is judged by "
              "its `ARG`/`ENV` default (hadolint accepts any destination that starts with `$`); one without "
              "a default is not reported. `COPY` triggers inside `ONBUILD` run in a downstream build, whose "
@@ -43,7 +44,10 @@ bool is_absolute(std::string_view path) {
 class CopyRelativeWithoutWorkdir final : public Rule {
 public:
     const RuleMeta& meta() const override { return rule_meta; }
-    std::vector<InstructionKind> interests() const override { return {InstructionKind::Copy}; }
+    // ADD copies the same way, and a fix that turns ADD into COPY must not be what reveals the problem.
+    std::vector<InstructionKind> interests() const override {
+        return {InstructionKind::Copy, InstructionKind::Add};
+    }
     void check(const Instruction& ins, Context& context) override {
         if (context.in_onbuild() || !context.stage() || ins.arguments.size() < 2)
             return;
@@ -52,7 +56,8 @@ public:
             default_value(dest, context.model().scope_at(context.index()));
         if (!value || is_absolute(*value) || workdir_set(context))
             return;
-        std::string message = "`COPY` to a relative destination without `WORKDIR` set: `";
+        std::string message = "`" + std::string(keyword_name(ins.kind)) +
+                              "` to a relative destination without `WORKDIR` set: `";
         message += dest.variables.empty() ? *value + "`" : dest.raw + "` (`" + *value + "` by default)";
         message += " is relative to the base image's working directory";
         context.report(dest.range, message);

@@ -267,9 +267,12 @@ void add_job(std::vector<Job>& jobs, const std::string& dialect, const std::vect
         job.script.text = body.text.substr(0, from);
         job.script.origin.assign(body.origin.begin(), body.origin.begin() + static_cast<std::ptrdiff_t>(from));
     }
+    // Only the names the script mentions: the others cannot change what ShellCheck says, and leaving them out
+    // lets the same RUN in files with different ARGs share a cache entry.
     job.preamble_begin = job.script.text.size();
     for (const std::string& name : names)
-        job.script.append_synthetic("export " + name + "=1\n");
+        if (body.text.find(name) != std::string::npos)
+            job.script.append_synthetic("export " + name + "=1\n");
     job.preamble_end = job.script.text.size();
     job.script.append(body, from);
     if (job.script.text.back() != '\n')

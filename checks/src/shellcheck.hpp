@@ -6,9 +6,9 @@
 // * The script ShellCheck sees is the text the shell receives: the command line as BuildKit joins it
 //   (continuations, comment lines and empty continuation lines removed), or the heredoc body. Every byte keeps
 //   its original offset, so a finding on the third line of a continued RUN is reported on that line.
-// * Before the script: one `export NAME=1` line per ARG/ENV name in scope, the proxy variables and the
-//   `env=` of secret mounts, so ShellCheck does not report them as unassigned (SC2154). A shebang line stays
-//   first.
+// * Before the script: one `export NAME=1` line per ARG/ENV name in scope, proxy variable and `env=` of a
+//   secret mount that the script mentions, so ShellCheck does not report them as unassigned (SC2154). A
+//   shebang line stays first.
 // * The dialect (`--shell=`): of the stage's SHELL (sh, ash, busybox → sh; dash; bash; ksh, mksh → ksh), of a
 //   heredoc's shebang, or of the shell that reads the heredoc (`RUN bash <<EOF`). zsh and non-POSIX shells
 //   (PowerShell, cmd) are not checked; nor is exec form.

@@ -361,8 +361,12 @@ TEST(ShellCheck, OneProcessPerDockerfileAndIdenticalScriptsAreCached) {
     stats = shellcheck_stats();
     EXPECT_EQ(stats.processes, 1U);
     EXPECT_EQ(stats.cache_hits, 80U);
-    // Another declared name makes another script: the export lines are part of what is checked.
+    // A declared name the script does not mention changes nothing: still from the cache.
     EXPECT_EQ(found("FROM alpine:3.20\nARG extra\nRUN echo same $y\n").size(), 2U);
+    EXPECT_EQ(shellcheck_stats().processes, 1U);
+    // One it mentions makes another script: the export lines are part of what is checked (and, as in hadolint,
+    // `export y=1` tells ShellCheck that $y is a plain word: neither SC2154 nor SC2086).
+    EXPECT_EQ(found("FROM alpine:3.20\nARG y\nRUN echo same $y\n"), Strings{});
     EXPECT_EQ(shellcheck_stats().processes, 2U);
     // Two dialects in one file: one process each.
     clear_shellcheck_cache();
