@@ -1,6 +1,6 @@
-// The engine runs ShellCheck itself (checks/src/shellcheck.cpp: one process per Dockerfile and dialect, cached)
-// and reports its findings under their own SCxxxx codes; this file holds the pseudo-rule that switches the
-// integration on and off and documents it, and its check does nothing.
+// The engine runs ShellCheck itself (checks/src/shellcheck.cpp: one process per Dockerfile and dialect,
+// cached) and reports its findings under their own SCxxxx codes; this file holds the pseudo-rule that
+// switches the integration on and off and documents it, and its check does nothing.
 
 #include "rule_support.hpp"
 
@@ -16,11 +16,14 @@ constexpr RuleMeta rule_meta{
     .summary = "ShellCheck findings in RUN scripts (reported as SCxxxx)",
     .docs =
         {.what =
-             "Runs the `shellcheck` program on every shell script a `RUN` runs: the shell-form command line as "
+             "Runs the `shellcheck` program on every shell script a `RUN` runs: the shell-form command line "
+             "as "
              "BuildKit joins it, heredoc bodies read by a POSIX shell (`RUN <<EOF`, `RUN bash <<EOF`, a "
-             "`#!/bin/bash` heredoc), and `ONBUILD RUN`. Each finding is reported under ShellCheck's own code "
+             "`#!/bin/bash` heredoc), and `ONBUILD RUN`. Each finding is reported under ShellCheck's own "
+             "code "
              "(`SC2086`) and level (error, warning, info, style), at its exact line and column in the "
-             "Dockerfile, also inside continued lines and heredocs (hadolint puts them all on the RUN's first "
+             "Dockerfile, also inside continued lines and heredocs (hadolint puts them all on the RUN's "
+             "first "
              "line).\n\n"
              "The dialect is that of the stage's `SHELL` (`/bin/sh` by default, so bash-isms get SC3xxx), of "
              "a heredoc's shebang, or of the shell reading the heredoc; zsh, PowerShell and cmd scripts and "
@@ -41,7 +44,9 @@ constexpr RuleMeta rule_meta{
              "ShellCheck's codes like with any rule's; `shellcheck` (or `DD0003`) stands for all of them. "
              "Ignoring `shellcheck`, `shellcheck: false` in the config file or `--no-shellcheck` turn the "
              "integration off. With `select`, ShellCheck runs when `shellcheck` or some SC code is selected, "
-             "and only the selected codes are reported. `DRYDOCK_SHELLCHECK` names the program to run "
+             "and only the selected codes are reported. `# hadolint shell=bash` sets the dialect as in "
+             "hadolint "
+             "(`shell=powershell` turns ShellCheck off). `DRYDOCK_SHELLCHECK` names the program to run "
              "(default: `shellcheck` on PATH); `SHELLCHECK_OPTS` is passed on to it.",
          .references = "https://www.shellcheck.net/wiki/\n"
                        "https://github.com/hadolint/hadolint#shellcheck"},

@@ -32,7 +32,7 @@ constexpr RuleMeta rule_meta{
              "layer then. Only stages whose files can reach an image are checked: the final stage, a stage "
              "a later `FROM` builds on, and a stage that `COPY --from` copies the lists folder (or an "
              "ancestor such as `/`) out of. A build stage that later stages only copy artefacts from is "
-             "left alone.",
+             "left alone (hadolint also skips stages that are only copied from, even `COPY --from=x / /`).",
          .why = "`apt-get update` downloads the package indexes of every configured archive, tens of "
                 "megabytes that nothing needs at run time. Deleted in a later `RUN`, they still take space "
                 "in the earlier layer; deleted in the same `RUN`, they never reach the image. Stale lists in "

@@ -25,7 +25,9 @@ constexpr RuleMeta rule_meta{
              "The builder rejects such a port, so the parse error (DL1000, `invalid containerPort`) is "
              "reported at the same place: this rule keeps hadolint's code so that configurations and "
              "pragmas naming DL3011 keep working, and it also catches ports that only a variable's default "
-             "makes invalid, which the parser cannot see.",
+             "makes invalid, which the parser cannot see. `EXPOSE` triggers inside `ONBUILD` are checked "
+             "too, "
+             "when their ports hold no variable.",
          .why = "TCP and UDP ports are 16-bit numbers. A larger one is a typo (`80800` for `8080`) and makes "
                 "the build fail.",
          .bad = "FROM nginx:1.27\nARG PORT=80800\nEXPOSE $PORT\n",
@@ -69,8 +71,12 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Expose}; }
     void check(const Instruction& ins, Context& context) override {
-        for (const PortSpec& port : ins.ports)
+        for (const PortSpec& port : ins.ports) {
+            // An ONBUILD trigger expands its variables in another build, whose defaults we don't know.
+            if (context.in_onbuild() && !port.word.variables.empty())
+                continue;
             check_port(port.word, context);
+        }
     }
 
 private:

@@ -80,7 +80,9 @@ private:
         if (const Stage* stage = context.model().stage_named(*image);
             stage && stage->index < *context.stage())
             return;
-        judge(*image, word, word.range, context);
+        const std::string shown =
+            word.variables.empty() ? "`" + *image + "`" : "`" + word.raw + "` (`" + *image + "` by default)";
+        judge(*image, shown, word.range, context);
     }
 
     static void check_copy_from(const Word& word, Context& context) {
@@ -89,7 +91,7 @@ private:
         if (word.value.empty() || !with_variables(word, context.file().escape).variables.empty() ||
             named_stage(context.model(), word.value))
             return;
-        judge(word.value, word, word.range, context);
+        judge(word.value, "`" + word.value + "`", word.range, context);
     }
 
     static void check_mounts(const Instruction& run, Context& context) {
@@ -102,12 +104,13 @@ private:
                     option.value.find('$') != std::string::npos ||
                     named_stage(context.model(), option.value) || iequals(option.value, "scratch"))
                     continue;
-                judge(option.value, *flag.value, option.range, context);
+                judge(option.value, "`" + option.value + "`", option.range, context);
             }
         }
     }
 
-    static void judge(const std::string& image, const Word& word, TextRange range, Context& context) {
+    // Reports `image` at `range` unless its registry is trusted; `shown` is how the message names it.
+    static void judge(const std::string& image, const std::string& shown, TextRange range, Context& context) {
         const std::vector<std::string>& trusted = context.config().trusted_registries;
         auto allowed = [&](std::string_view registry) {
             return std::any_of(trusted.begin(), trusted.end(), [&](const std::string& pattern) {
@@ -117,10 +120,7 @@ private:
         const std::string registry = registry_of(image);
         if (registry.empty() ? allowed("docker.io") || allowed("hub.docker.com") : allowed(registry))
             return;
-        std::string message = "Use only an allowed registry in the FROM image: `" + image + "`";
-        if (!word.variables.empty() && range == word.range)
-            message = "Use only an allowed registry in the FROM image: `" + word.raw + "` (`" + image +
-                      "` by default)";
+        std::string message = "Use only an allowed registry in the FROM image: " + shown;
         message += registry.empty() ? " comes from Docker Hub (docker.io)" : " comes from `" + registry + "`";
         message += ", which trustedRegistries does not list";
         context.report(range, message);

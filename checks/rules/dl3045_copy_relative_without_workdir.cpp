@@ -1,5 +1,6 @@
 // DL3045: COPY to a relative destination before any WORKDIR of the stage.
 
+#include "instruction_queries.hpp"
 #include "rule_support.hpp"
 #include "word_values.hpp"
 
@@ -19,7 +20,8 @@ constexpr RuleMeta rule_meta{
         {.what =
              "Reports a `COPY` (or `ADD`, which hadolint does not check) whose destination is relative "
              "(`app/`, `.`) when no `WORKDIR` comes before it in the stage, nor anywhere in the earlier "
-             "stages it builds on (`FROM build`). Absolute paths "
+             "stages it builds on (`FROM build`). A stage built on `scratch` (directly or through earlier "
+             "stages) is exempt: its working directory is always `/`. Absolute paths "
              "(`/app`, Windows `C:\\app` or `C:/app`) pass. A destination given by a variable is judged by "
              "its `ARG`/`ENV` default (hadolint accepts any destination that starts with `$`); one without "
              "a default is not reported. `COPY` triggers inside `ONBUILD` run in a downstream build, whose "
@@ -54,7 +56,7 @@ public:
         const Word& dest = ins.arguments.back();
         const std::optional<std::string> value =
             default_value(dest, context.model().scope_at(context.index()));
-        if (!value || is_absolute(*value) || workdir_set(context))
+        if (!value || is_absolute(*value) || workdir_known(context))
             return;
         std::string message = "`" + std::string(keyword_name(ins.kind)) +
                               "` to a relative destination without `WORKDIR` set: `";
@@ -64,9 +66,10 @@ public:
     }
 
 private:
-    // Whether a WORKDIR comes before the current instruction in its stage, or anywhere in the stages it
-    // builds on.
-    static bool workdir_set(const Context& context) {
+    // Whether the working directory is the stage's own choice: a WORKDIR comes before the current
+    // instruction in its stage, or anywhere in the stages it builds on, or the stages go back to `scratch`,
+    // whose working directory is always `/`.
+    static bool workdir_known(const Context& context) {
         const SemanticModel& model = context.model();
         const std::vector<Instruction>& instructions = context.file().instructions;
         std::optional<std::size_t> stage = context.stage();
@@ -76,9 +79,10 @@ private:
             for (std::size_t i = s.from + 1; i < until && i < s.end; ++i)
                 if (instructions[i].is(InstructionKind::Workdir))
                     return true;
+            if (!s.base_stage)
+                return iequals(s.base, "scratch");
             stage = s.base_stage;
-            if (stage)
-                until = model.stages()[*stage].end;
+            until = model.stages()[*stage].end;
         }
         return false;
     }

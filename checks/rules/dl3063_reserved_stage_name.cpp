@@ -17,7 +17,7 @@ constexpr RuleMeta rule_meta{
     .aliases = aliases,
     .severity = Severity::Warning,
     .category = Category::Correctness,
-    .summary = "Do not use a reserved word (`scratch`, `context`) as a stage name",
+    .summary = "Stage name should not be a reserved word (`scratch`, `context`)",
     .docs = {.what = "Reports a stage named `scratch` or `context`, in any case (BuildKit lower-cases stage "
                      "names). Same check as BuildKit's ReservedStageName.",
              .why = "Both words already mean something to BuildKit: `scratch` is the empty image and "
@@ -47,10 +47,8 @@ public:
             meaning = "the build context";
         else
             return;
-        context.report(name.range, "`" + name.value +
-                                       "` is a reserved word and should not be used as a stage "
-                                       "name: BuildKit uses it for " +
-                                       std::string(meaning));
+        context.report(name.range, "Stage name should not be a reserved word: `" + name.value +
+                                       "` is reserved, BuildKit uses it for " + std::string(meaning));
     }
 };
 

@@ -102,9 +102,9 @@ bool is_shellcheck_code(std::string_view id) {
 }
 
 // ShellCheck's findings, each configured like a rule of its own: code SCxxxx, name `shellcheck` and alias
-// DD0003 (so `ignored`, `select` and the overrides work with the SC code or with the pseudo-rule), ShellCheck's
-// level as default severity. ShellCheck runs when the DD0003 pseudo-rule is on, or when `select` names SC
-// codes; never when `shellcheck: false`.
+// DD0003 (so `ignored`, `select` and the overrides work with the SC code or with the pseudo-rule),
+// ShellCheck's level as default severity. ShellCheck runs when the DD0003 pseudo-rule is on, or when `select`
+// names SC codes; never when `shellcheck: false`.
 void add_shellcheck(const Dockerfile& file, const SemanticModel& model, const Config& config,
                     std::vector<Diagnostic>& out) {
     if (!config.shellcheck.value_or(true))
@@ -112,15 +112,15 @@ void add_shellcheck(const Dockerfile& file, const SemanticModel& model, const Co
     const RuleEntry* entry = find_rule("shellcheck");
     if (!entry)
         return;
-    const bool selected_codes =
-        std::any_of(config.select.begin(), config.select.end(),
-                    [](const std::string& id) { return is_shellcheck_code(id); }) &&
-        !listed(*entry->meta, config.ignored);
+    const bool selected_codes = std::any_of(config.select.begin(), config.select.end(),
+                                            [](const std::string& id) { return is_shellcheck_code(id); }) &&
+                                !listed(*entry->meta, config.ignored);
     if (!effective_severity(*entry->meta, config) && !selected_codes)
         return;
     const std::array<std::string_view, 1> aliases{entry->meta->code};
     for (Diagnostic& d : shellcheck::findings(file, model, config)) {
-        const RuleMeta meta{.code = d.code, .name = entry->meta->name, .aliases = aliases, .severity = d.severity};
+        const RuleMeta meta{
+            .code = d.code, .name = entry->meta->name, .aliases = aliases, .severity = d.severity};
         if (const std::optional<Severity> severity = effective_severity(meta, config)) {
             d.severity = *severity;
             out.push_back(std::move(d));

@@ -117,8 +117,8 @@ std::optional<std::string> find_in_path(std::string_view name, std::string_view 
     }
 }
 
-Result run(const std::string& program, const std::vector<std::string>& args, std::chrono::milliseconds timeout,
-           const std::vector<std::string>& unset) {
+Result run(const std::string& program, const std::vector<std::string>& args,
+           std::chrono::milliseconds timeout, const std::vector<std::string>& unset) {
     Result result;
     const Clock::time_point deadline = Clock::now() + timeout;
     Pipe out, err;

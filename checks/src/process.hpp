@@ -1,8 +1,8 @@
 #pragma once
 // Runs another program and waits for it: an argument vector handed to posix_spawn (never a shell, so no
-// quoting and no injection), standard input from /dev/null, standard output and error captured, and a deadline
-// after which the program is killed, so a hung child never hangs drydock. Safe to call from several threads at
-// once: the pipes are close-on-exec, so one child never inherits another's.
+// quoting and no injection), standard input from /dev/null, standard output and error captured, and a
+// deadline after which the program is killed, so a hung child never hangs drydock. Safe to call from several
+// threads at once: the pipes are close-on-exec, so one child never inherits another's.
 
 #include <chrono>
 #include <optional>
@@ -21,11 +21,11 @@ struct Result {
     std::string error; // why it did not start or could not be waited for (strerror text), else empty
 };
 
-// Runs `program` (a path: no PATH search here, see find_in_path) with argv[0] = `program` and `args` after it,
-// in the current working directory and environment less the variables named in `unset`. Returns when the
+// Runs `program` (a path: no PATH search here, see find_in_path) with argv[0] = `program` and `args` after
+// it, in the current working directory and environment less the variables named in `unset`. Returns when the
 // program has exited, or after `timeout`, when it is killed (SIGKILL) and reaped.
-Result run(const std::string& program, const std::vector<std::string>& args, std::chrono::milliseconds timeout,
-           const std::vector<std::string>& unset = {});
+Result run(const std::string& program, const std::vector<std::string>& args,
+           std::chrono::milliseconds timeout, const std::vector<std::string>& unset = {});
 
 // The first executable regular file named `name` in the colon-separated folder list `path_list` (as in
 // $PATH; an empty entry means the current folder), or nullopt. A `name` with a slash is returned as it is

@@ -43,9 +43,9 @@ constexpr std::size_t cache_limit = 50000;
 constexpr TextSize synthetic = std::numeric_limits<TextSize>::max();
 
 // hadolint's predefined build arguments, always in the environment of RUN when passed.
-constexpr std::array<std::string_view, 10> proxy_names{"HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY",
-                                                       "ALL_PROXY",  "http_proxy",  "https_proxy", "ftp_proxy",
-                                                       "no_proxy",   "all_proxy"};
+constexpr std::array<std::string_view, 10> proxy_names{
+    "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "NO_PROXY", "ALL_PROXY",
+    "http_proxy", "https_proxy", "ftp_proxy", "no_proxy", "all_proxy"};
 
 // Text with the original offset of each of its bytes.
 struct Mapped {
@@ -66,7 +66,8 @@ struct Mapped {
     }
     void append(const Mapped& other, std::size_t from) {
         text.append(other.text, from);
-        origin.insert(origin.end(), other.origin.begin() + static_cast<std::ptrdiff_t>(from), other.origin.end());
+        origin.insert(origin.end(), other.origin.begin() + static_cast<std::ptrdiff_t>(from),
+                      other.origin.end());
     }
 };
 
@@ -124,8 +125,7 @@ std::string_view basename(std::string_view path) {
 bool is_identifier(std::string_view name) {
     if (name.empty() || std::isdigit(static_cast<unsigned char>(name.front())))
         return false;
-    return std::all_of(name.begin(), name.end(),
-                       [](unsigned char c) { return std::isalnum(c) || c == '_'; });
+    return std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; });
 }
 
 // ShellCheck's dialect for a shell program, nullopt for one it cannot check (zsh, fish, python, …).
@@ -153,12 +153,86 @@ std::optional<std::string> dialect_of_shell(const ShellInfo& shell) {
     return dialect_of_program(shell.argv.front());
 }
 
+// `# hadolint shell=NAME` (or `# drydock shell=NAME`): where it is and the shell it names.
+struct ShellPragma {
+    TextSize offset = 0;
+    std::string shell;
+};
+
+std::vector<ShellPragma> shell_pragmas(const Dockerfile& file) {
+    std::vector<ShellPragma> out;
+    for (const Comment& comment : file.comments) {
+        std::string_view text = comment.text;
+        std::string_view tool;
+        for (std::string_view name : {std::string_view("hadolint"), std::string_view("drydock")})
+            if (text.starts_with(name))
+                tool = name;
+        if (tool.empty())
+            continue;
+        text.remove_prefix(tool.size());
+        const auto skip_blanks = [&] {
+            while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+                text.remove_prefix(1);
+        };
+        skip_blanks();
+        if (!text.starts_with("shell"))
+            continue;
+        text.remove_prefix(5);
+        skip_blanks();
+        if (!text.starts_with("="))
+            continue;
+        text.remove_prefix(1);
+        skip_blanks();
+        const std::string_view shell = text.substr(0, text.find_first_of(" \t#"));
+        if (!shell.empty())
+            out.push_back({comment.range.begin, std::string(shell)});
+    }
+    return out;
+}
+
+// The shell a pragma sets for instruction `index`, as hadolint reads it: the last pragma in the instruction's
+// stage (after its FROM), unless a SHELL instruction comes after it; else, with no SHELL in effect, the last
+// pragma before the first FROM.
+std::optional<std::string> pragma_shell(const Dockerfile& file, const SemanticModel& model,
+                                        const std::vector<ShellPragma>& pragmas, std::size_t index,
+                                        const ShellInfo& shell) {
+    const std::optional<std::size_t> stage = model.stage_of(index);
+    if (pragmas.empty() || !stage)
+        return std::nullopt;
+    const TextSize from = file.instructions[model.stages()[*stage].from].range.begin;
+    const TextSize first_from = file.instructions[model.stages().front().from].range.begin;
+    const TextSize at = file.instructions[index].range.begin;
+    const std::optional<TextSize> shell_at =
+        shell.declared_at ? std::optional(file.instructions[*shell.declared_at].range.begin) : std::nullopt;
+    const ShellPragma* in_stage = nullptr;
+    const ShellPragma* global = nullptr;
+    for (const ShellPragma& p : pragmas) {
+        if (p.offset > from && p.offset < at)
+            in_stage = &p;
+        if (p.offset < first_from)
+            global = &p;
+    }
+    if (in_stage && (!shell_at || *shell_at < in_stage->offset))
+        return in_stage->shell;
+    if (global && !shell_at)
+        return global->shell;
+    return std::nullopt;
+}
+
+bool names_non_posix_shell(std::string_view shell) {
+    std::string lower(shell);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower.find("pwsh") != std::string::npos || lower.find("powershell") != std::string::npos ||
+           lower.find("cmd") != std::string::npos;
+}
+
 // The interpreter of a `#!` line (`#!/usr/bin/env bash` gives "bash"); empty without a shebang.
 std::string_view shebang_interpreter(std::string_view text) {
     if (!text.starts_with("#!"))
         return {};
-    std::string_view line = text.substr(2, text.find('\n') == std::string_view::npos ? text.npos
-                                                                                      : text.find('\n') - 2);
+    std::string_view line =
+        text.substr(2, text.find('\n') == std::string_view::npos ? text.npos : text.find('\n') - 2);
     std::vector<std::string_view> words;
     std::size_t p = 0;
     while (p < line.size()) {
@@ -182,7 +256,8 @@ std::string_view shebang_interpreter(std::string_view text) {
 
 // The names a RUN's environment has: ARG/ENV in scope, the proxy build arguments, and the `env=` of secret
 // mounts (`RUN --mount=type=secret,id=token,env=TOKEN`). Sorted, valid shell names only.
-std::vector<std::string> declared_names(const SemanticModel& model, std::size_t index, const Instruction& run) {
+std::vector<std::string> declared_names(const SemanticModel& model, std::size_t index,
+                                        const Instruction& run) {
     std::set<std::string> names(proxy_names.begin(), proxy_names.end());
     for (const Variable& v : model.scope_at(index))
         names.insert(v.name);
@@ -221,7 +296,8 @@ Mapped command_text(const Dockerfile& file, const Instruction& top, const Instru
     for (const Instruction* ins : {&top, &run}) {
         dropped.insert(dropped.end(), ins->continuations.begin(), ins->continuations.end());
         dropped.insert(dropped.end(), ins->comments.begin(), ins->comments.end());
-        dropped.insert(dropped.end(), ins->empty_continuation_lines.begin(), ins->empty_continuation_lines.end());
+        dropped.insert(dropped.end(), ins->empty_continuation_lines.begin(),
+                       ins->empty_continuation_lines.end());
         if (&top == &run)
             break;
     }
@@ -265,7 +341,8 @@ void add_job(std::vector<Job>& jobs, const std::string& dialect, const std::vect
             return; // only a shebang
         from = newline + 1;
         job.script.text = body.text.substr(0, from);
-        job.script.origin.assign(body.origin.begin(), body.origin.begin() + static_cast<std::ptrdiff_t>(from));
+        job.script.origin.assign(body.origin.begin(),
+                                 body.origin.begin() + static_cast<std::ptrdiff_t>(from));
     }
     // Only the names the script mentions: the others cannot change what ShellCheck says, and leaving them out
     // lets the same RUN in files with different ARGs share a cache entry.
@@ -281,14 +358,21 @@ void add_job(std::vector<Job>& jobs, const std::string& dialect, const std::vect
 }
 
 // The scripts of one RUN (top-level, or the trigger of ONBUILD instruction `top`) at instruction `index`.
-void collect(const Dockerfile& file, const SemanticModel& model, std::size_t index, const Instruction& top,
-             const Instruction& run, std::vector<Job>& jobs) {
+void collect(const Dockerfile& file, const SemanticModel& model, const std::vector<ShellPragma>& pragmas,
+             std::size_t index, const Instruction& top, const Instruction& run, std::vector<Job>& jobs) {
     if (!run.command || run.command->form != CommandForm::Shell || !run.command->script)
         return;
     const ShellInfo shell = model.shell_at(index);
-    if (!shell.posix)
-        return;
-    const std::optional<std::string> run_dialect = dialect_of_shell(shell);
+    std::optional<std::string> run_dialect;
+    if (const std::optional<std::string> pragma = pragma_shell(file, model, pragmas, index, shell)) {
+        if (names_non_posix_shell(*pragma))
+            return;
+        run_dialect = dialect_of_program(*pragma);
+    } else {
+        if (!shell.posix)
+            return;
+        run_dialect = dialect_of_shell(shell);
+    }
     const std::vector<std::string> names = declared_names(model, index, run);
     const rules::RunCommands commands(file, run);
     for (const rules::RunScript& script : commands.scripts()) {
@@ -302,7 +386,8 @@ void collect(const Dockerfile& file, const SemanticModel& model, std::size_t ind
                                  [](const Heredoc& d) { return d.terminated; }))
                     continue;
                 body.append_at('\n', run.command->range.end);
-                body.append(file.source, {run.heredocs.front().body.begin, run.heredocs.back().terminator.end});
+                body.append(file.source,
+                            {run.heredocs.front().body.begin, run.heredocs.back().terminator.end});
             }
             add_job(jobs, *run_dialect, names, body, run.command->range.begin);
             continue;
@@ -363,9 +448,9 @@ public:
         if (static_cast<std::size_t>(line) > starts_.size())
             return text_.size();
         std::size_t i = starts_[static_cast<std::size_t>(line) - 1];
-        const std::size_t line_end =
-            static_cast<std::size_t>(line) < starts_.size() ? starts_[static_cast<std::size_t>(line)] - 1
-                                                            : text_.size();
+        const std::size_t line_end = static_cast<std::size_t>(line) < starts_.size()
+                                         ? starts_[static_cast<std::size_t>(line)] - 1
+                                         : text_.size();
         for (int c = 1; c < column && i < line_end; ++c)
             i += char_length(text_, i);
         return std::min(i, line_end);
@@ -426,8 +511,8 @@ std::optional<Fix> map_fix(const Job& job, const Locator& locator, const RawFind
         if (b == e) {
             // An insertion goes right after the character before it, so a quote closing a word before a line
             // continuation stays on that line.
-            const std::optional<TextSize> before = b > 0 && !in_preamble(job, b - 1) ? origin_at(job, b - 1)
-                                                                                  : std::nullopt;
+            const std::optional<TextSize> before =
+                b > 0 && !in_preamble(job, b - 1) ? origin_at(job, b - 1) : std::nullopt;
             const std::optional<TextSize> at = origin_at(job, b);
             if (!before && !at)
                 return std::nullopt;
@@ -488,7 +573,8 @@ std::string string_field(const json& object, const char* key) {
 // fix: {replacements: [...]}}, …]}, grouped by file. nullopt when it is not that.
 std::optional<std::map<std::string, std::vector<RawFinding>>> parse_output(const std::string& out) {
     const json root = json::parse(out, nullptr, false);
-    if (root.is_discarded() || !root.is_object() || !root.contains("comments") || !root["comments"].is_array())
+    if (root.is_discarded() || !root.is_object() || !root.contains("comments") ||
+        !root["comments"].is_array())
         return std::nullopt;
     std::map<std::string, std::vector<RawFinding>> by_file;
     for (const json& c : root["comments"]) {
@@ -540,8 +626,9 @@ std::vector<std::string> user_options() {
             ++i; // and its value
             continue;
         }
-        if (w.starts_with("-f") || w.starts_with("--format=") || w.starts_with("-s") || w.starts_with("--shell=") ||
-            w == "-V" || w == "--version" || w == "--help" || w == "--list-optional")
+        if (w.starts_with("-f") || w.starts_with("--format=") || w.starts_with("-s") ||
+            w.starts_with("--shell=") || w == "-V" || w == "--version" || w == "--help" ||
+            w == "--list-optional")
             continue;
         out.push_back(w);
     }
@@ -577,10 +664,9 @@ private:
 
 // Runs ShellCheck once on `scripts` (unique texts, one dialect) and returns the findings of each, in order;
 // nullopt (after a note) when it could not be run or its output is unreadable.
-std::optional<std::vector<std::vector<RawFinding>>> run_shellcheck(const std::string& program,
-                                                                   const std::vector<std::string>& options,
-                                                                   const std::string& dialect,
-                                                                   const std::vector<const std::string*>& scripts) {
+std::optional<std::vector<std::vector<RawFinding>>>
+run_shellcheck(const std::string& program, const std::vector<std::string>& options,
+               const std::string& dialect, const std::vector<const std::string*>& scripts) {
     const TempDir dir;
     if (dir.path().empty()) {
         note("ShellCheck skipped: cannot create a temporary folder");
@@ -638,14 +724,15 @@ std::optional<std::vector<std::vector<RawFinding>>> run_shellcheck(const std::st
 } // namespace
 
 std::vector<Diagnostic> findings(const Dockerfile& file, const SemanticModel& model, const Config& config) {
+    const std::vector<ShellPragma> pragmas = shell_pragmas(file);
     std::vector<Job> jobs;
     for (std::size_t i = 0; i < file.instructions.size(); ++i) {
         const Instruction& ins = file.instructions[i];
         if (ins.is(InstructionKind::Run))
-            collect(file, model, i, ins, ins, jobs);
+            collect(file, model, pragmas, i, ins, ins, jobs);
         else if (ins.is(InstructionKind::Onbuild) && !ins.trigger.empty() &&
                  ins.trigger.front().is(InstructionKind::Run))
-            collect(file, model, i, ins, ins.trigger.front(), jobs);
+            collect(file, model, pragmas, i, ins, ins.trigger.front(), jobs);
     }
     if (jobs.empty())
         return {};
@@ -665,7 +752,7 @@ std::vector<Diagnostic> findings(const Dockerfile& file, const SemanticModel& mo
         options_key += o + ' ';
 
     // Answer what the cache knows; the rest goes to ShellCheck, one process per dialect, each text once.
-    std::map<std::string, std::vector<RawFinding>> fresh; // key -> findings, for this file's misses
+    std::map<std::string, std::vector<RawFinding>> fresh;    // key -> findings, for this file's misses
     std::map<std::string, std::vector<std::string>> missing; // dialect -> keys
     std::map<std::string, const std::string*> script_of;     // key -> script text
     {

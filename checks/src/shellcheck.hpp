@@ -1,11 +1,11 @@
 #pragma once
-// The engine's side of the ShellCheck integration: every shell script a RUN runs (the shell-form command line,
-// heredoc bodies read by a POSIX shell, ONBUILD RUN), handed to the `shellcheck` program in one batch per
-// dialect, its findings mapped back to their exact place in the Dockerfile.
+// The engine's side of the ShellCheck integration: every shell script a RUN runs (the shell-form command
+// line, heredoc bodies read by a POSIX shell, ONBUILD RUN), handed to the `shellcheck` program in one batch
+// per dialect, its findings mapped back to their exact place in the Dockerfile.
 //
 // * The script ShellCheck sees is the text the shell receives: the command line as BuildKit joins it
-//   (continuations, comment lines and empty continuation lines removed), or the heredoc body. Every byte keeps
-//   its original offset, so a finding on the third line of a continued RUN is reported on that line.
+//   (continuations, comment lines and empty continuation lines removed), or the heredoc body. Every byte
+//   keeps its original offset, so a finding on the third line of a continued RUN is reported on that line.
 // * Before the script: one `export NAME=1` line per ARG/ENV name in scope, proxy variable and `env=` of a
 //   secret mount that the script mentions, so ShellCheck does not report them as unassigned (SC2154). A
 //   shebang line stays first.

@@ -534,8 +534,8 @@ bool is_suppressed(const Diagnostic& diagnostic, const Suppressions& suppression
         return false; // a file that does not parse cannot be excused
     if (used.size() < suppressions.pragmas.size())
         used.resize(suppressions.pragmas.size(), false);
-    // A ShellCheck finding (SCxxxx) has no rule of its own: its pseudo-rule, named by the diagnostic, stands in,
-    // so `ignore=shellcheck` covers every SC code.
+    // A ShellCheck finding (SCxxxx) has no rule of its own: its pseudo-rule, named by the diagnostic, stands
+    // in, so `ignore=shellcheck` covers every SC code.
     const RuleEntry* rule = find_rule(diagnostic.code);
     if (!rule && !diagnostic.name.empty())
         rule = find_rule(diagnostic.name);

@@ -5,6 +5,8 @@
 //       |         ^^^
 //
 //   1 finding (1 error) in 1 file
+//   1 fixable with `drydock fix --unsafe-fixes`
+// A finding with a safe fix shows `[*]` after its code.
 //
 // Columns count code points. The underline covers the diagnostic's range on its first line (to the line's end
 // for a range that goes on), at least one caret. A clean run prints nothing, like hadolint.
@@ -122,6 +124,25 @@ std::string summary(std::span<const FileReport> reports) {
     return plural(total, "finding", "findings") + " (" + parts + ") in " + plural(files, "file", "files");
 }
 
+// "2 fixable with `drydock fix` (1 more with `drydock fix --unsafe-fixes`)", or empty.
+std::string fixable_hint(std::span<const FileReport> reports) {
+    std::size_t safe = 0, unsafe = 0;
+    for (const FileReport& file : reports)
+        for (const Diagnostic& d : file.diagnostics) {
+            if (d.fix && d.fix->applicability == Applicability::Safe)
+                ++safe;
+            else if (d.fix && d.fix->applicability == Applicability::Unsafe)
+                ++unsafe;
+        }
+    std::string out;
+    if (safe > 0)
+        out = std::to_string(safe) + " fixable with `drydock fix`";
+    if (unsafe > 0)
+        out += (out.empty() ? std::to_string(unsafe) + " fixable" : " (" + std::to_string(unsafe) + " more") +
+               " with `drydock fix --unsafe-fixes`" + (safe > 0 ? ")" : "");
+    return out;
+}
+
 } // namespace
 
 void write_tty(std::span<const FileReport> reports, std::ostream& out, const ReportOptions& options) {
@@ -136,6 +157,7 @@ void write_tty(std::span<const FileReport> reports, std::ostream& out, const Rep
             const std::string_view color = severity_color(d.severity);
             out << paint(kBold, path + ":" + std::to_string(start.line) + ":" + std::to_string(start.column))
                 << ' ' << paint(kBold, terminal_safe(d.code)) << ' '
+                << (d.fix && d.fix->applicability == Applicability::Safe ? "[*] " : "")
                 << paint(color, "[" + std::string(to_string(d.severity)) + "]") << ' '
                 << terminal_safe(d.message) << '\n';
             const Snippet s = snippet(lines, file.source, d.range);
@@ -153,6 +175,8 @@ void write_tty(std::span<const FileReport> reports, std::ostream& out, const Rep
         out << '\n';
     }
     out << paint(kBold, summary(reports)) << '\n';
+    if (const std::string hint = fixable_hint(reports); !hint.empty())
+        out << hint << '\n';
 }
 
 } // namespace drydock::cli::report

@@ -1,6 +1,7 @@
 // Lints every corpus Dockerfile with every rule enabled: no crash, every finding inside the file with a known
 // rule code, findings sorted, and linting the same tree twice gives the same findings. ShellCheck's findings
-// are checked on a sample of the corpus (one ShellCheck process per file makes the whole corpus take a minute).
+// are checked on a sample of the corpus (one ShellCheck process per file makes the whole corpus take a
+// minute).
 
 #include "support/corpus.hpp"
 
@@ -47,8 +48,8 @@ TEST(LintCorpus, EveryFileLintsWithEveryRuleAndFindingsAreWellFormed) {
 }
 
 // Every 8th corpus file through ShellCheck: each finding inside the file, on the text ShellCheck meant (a
-// SC2086 range starts with `$`, a SC2164 range with `cd`), its fix inside the file with ordered edits, and the
-// same findings again from the cache.
+// SC2086 range starts with `$`, a SC2164 range with `cd`), its fix inside the file with ordered edits, and
+// the same findings again from the cache.
 TEST(LintCorpus, ShellCheckFindingsOnASampleAreWellFormed) {
     DRYDOCK_REQUIRE_CORPUS();
     if (!find_shellcheck(Config{}))

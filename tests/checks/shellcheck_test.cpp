@@ -1,8 +1,9 @@
 // ShellCheck on RUN scripts, end to end through lint(): findings at their exact line and column (continued
-// lines, comment lines, heredocs, ONBUILD, CRLF, a backtick escape, non-ASCII text), declared names, dialects,
-// what is not checked (PowerShell, exec form, python heredocs), the configuration (off switch, select, ignore,
-// overrides, pragmas), the cache and batching, ShellCheck's fixes, and a missing or broken program. Also the
-// process runner it is built on. Skips (with a message) when the shellcheck program is not installed.
+// lines, comment lines, heredocs, ONBUILD, CRLF, a backtick escape, non-ASCII text), declared names,
+// dialects, what is not checked (PowerShell, exec form, python heredocs), the configuration (off switch,
+// select, ignore, overrides, pragmas), the cache and batching, ShellCheck's fixes, and a missing or broken
+// program. Also the process runner it is built on. Skips (with a message) when the shellcheck program is not
+// installed.
 
 #include "checks/src/process.hpp"
 #include "support/run_process.hpp"
@@ -36,8 +37,9 @@ using Strings = std::vector<std::string>;
 #define REQUIRE_SHELLCHECK()                                                                                 \
     do {                                                                                                     \
         if (!find_shellcheck(Config{}))                                                                      \
-            GTEST_SKIP() << "the shellcheck program is not installed (apt-get install shellcheck); ShellCheck " \
-                            "integration not tested";                                                        \
+            GTEST_SKIP()                                                                                     \
+                << "the shellcheck program is not installed (apt-get install shellcheck); ShellCheck "       \
+                   "integration not tested";                                                                 \
     } while (false)
 
 // Only ShellCheck runs, so rules added later cannot change these expectations.
@@ -68,8 +70,8 @@ Strings found(const Linted& l) {
         const Position b = lines.position(d.range.begin);
         const Position e = lines.position(d.range.end);
         out.push_back(std::to_string(b.line) + ":" + std::to_string(b.column) + "-" + std::to_string(e.line) +
-                      ":" + std::to_string(e.column) + " " + d.code + " " + std::string(to_string(d.severity)) +
-                      " `" + std::string(l.file.text(d.range)) + "`");
+                      ":" + std::to_string(e.column) + " " + d.code + " " +
+                      std::string(to_string(d.severity)) + " `" + std::string(l.file.text(d.range)) + "`");
     }
     return out;
 }
@@ -241,25 +243,44 @@ TEST(ShellCheck, DeclaredArgsAndEnvAreNotUnassigned) {
                     "RUN echo \"$env_var $build_arg\"\n"),
               (Strings{"5:20-5:30 SC2154 warning `$build_arg`"}));
     // A secret mount's env= is set for that RUN.
-    EXPECT_EQ(found("FROM alpine:3.20\n"
-                    "RUN --mount=type=secret,id=tok,env=api_token curl -H \"$api_token\" https://example.com\n"),
-              Strings{});
+    EXPECT_EQ(
+        found("FROM alpine:3.20\n"
+              "RUN --mount=type=secret,id=tok,env=api_token curl -H \"$api_token\" https://example.com\n"),
+        Strings{});
 }
 
 TEST(ShellCheck, DialectFollowsTheShell) {
     REQUIRE_SHELLCHECK();
     const std::string run = "RUN echo \"$RANDOM\" && source /etc/profile\n";
     EXPECT_EQ(codes("FROM alpine:3.20\n" + run), (Strings{"SC3028", "SC3046"}));
-    EXPECT_EQ(codes("FROM alpine:3.20\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n" + run), Strings{});
+    EXPECT_EQ(codes("FROM alpine:3.20\nSHELL [\"/bin/bash\", \"-o\", \"pipefail\", \"-c\"]\n" + run),
+              Strings{});
     EXPECT_EQ(codes("FROM alpine:3.20\nSHELL [\"/bin/ash\", \"-c\"]\n" + run), (Strings{"SC3028", "SC3046"}));
     // The shell is inherited from the stage a FROM names.
     EXPECT_EQ(codes("FROM alpine:3.20 AS a\nSHELL [\"bash\", \"-c\"]\nFROM a\n" + run), Strings{});
 }
 
+TEST(ShellCheck, ShellPragmaAsInHadolint) {
+    REQUIRE_SHELLCHECK();
+    const std::string run = "RUN echo \"$RANDOM\"\n";
+    // Before the first FROM: every stage; PowerShell or cmd turn ShellCheck off.
+    EXPECT_EQ(codes("# hadolint shell=powershell\nFROM alpine:3.20\n" + run + "FROM alpine:3.20\n" + run),
+              Strings{});
+    EXPECT_EQ(codes("# hadolint shell=bash\nFROM alpine:3.20\n" + run + "FROM alpine:3.20\n" + run),
+              Strings{});
+    // In a stage: that stage, from there on.
+    EXPECT_EQ(codes("FROM alpine:3.20\n" + run + "# drydock shell=bash\n" + run + "FROM alpine:3.20\n" + run),
+              (Strings{"SC3028", "SC3028"}));
+    // A SHELL instruction after the pragma wins.
+    EXPECT_EQ(codes("# hadolint shell=bash\nFROM alpine:3.20\nSHELL [\"/bin/sh\", \"-c\"]\n" + run),
+              Strings{"SC3028"});
+}
+
 TEST(ShellCheck, NonPosixShellsAndExecFormAreNotChecked) {
     REQUIRE_SHELLCHECK();
-    EXPECT_EQ(found("FROM mcr.microsoft.com/powershell\nSHELL [\"pwsh\", \"-Command\"]\nRUN echo $1; cd $x\n"),
-              Strings{});
+    EXPECT_EQ(
+        found("FROM mcr.microsoft.com/powershell\nSHELL [\"pwsh\", \"-Command\"]\nRUN echo $1; cd $x\n"),
+        Strings{});
     EXPECT_EQ(found("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN echo %PATH% $1\n"), Strings{});
     EXPECT_EQ(found("FROM alpine:3.20\nSHELL [\"zsh\", \"-c\"]\nRUN echo $1\n"), Strings{});
     EXPECT_EQ(found("FROM alpine:3.20\nRUN [\"sh\", \"-c\", \"echo $1; cd /x\"]\n"), Strings{});
@@ -309,8 +330,9 @@ TEST(ShellCheck, PragmasSuppressScCodesAndThePseudoRule) {
     REQUIRE_SHELLCHECK();
     EXPECT_EQ(codes("FROM alpine:3.20\n# hadolint ignore=SC2086\nRUN echo $1 \\\n && cd /x; true\n"),
               Strings{"SC2164"});
-    EXPECT_EQ(codes("FROM alpine:3.20\n# drydock ignore=shellcheck\nRUN echo $1 && cd /x; true\nRUN echo $2\n"),
-              Strings{"SC2086"});
+    EXPECT_EQ(
+        codes("FROM alpine:3.20\n# drydock ignore=shellcheck\nRUN echo $1 && cd /x; true\nRUN echo $2\n"),
+        Strings{"SC2086"});
     EXPECT_EQ(codes("# hadolint global ignore=SC2086,SC2164\nFROM alpine:3.20\nRUN echo $1 && cd /x; true\n"),
               Strings{});
     // ShellCheck's own directives inside the script work too.
@@ -364,8 +386,8 @@ TEST(ShellCheck, OneProcessPerDockerfileAndIdenticalScriptsAreCached) {
     // A declared name the script does not mention changes nothing: still from the cache.
     EXPECT_EQ(found("FROM alpine:3.20\nARG extra\nRUN echo same $y\n").size(), 2U);
     EXPECT_EQ(shellcheck_stats().processes, 1U);
-    // One it mentions makes another script: the export lines are part of what is checked (and, as in hadolint,
-    // `export y=1` tells ShellCheck that $y is a plain word: neither SC2154 nor SC2086).
+    // One it mentions makes another script: the export lines are part of what is checked (and, as in
+    // hadolint, `export y=1` tells ShellCheck that $y is a plain word: neither SC2154 nor SC2086).
     EXPECT_EQ(found("FROM alpine:3.20\nARG y\nRUN echo same $y\n"), Strings{});
     EXPECT_EQ(shellcheck_stats().processes, 2U);
     // Two dialects in one file: one process each.
@@ -408,7 +430,8 @@ TEST(ShellCheck, BrokenProgramIsANoteNotAnError) {
     config.shellcheck_path = dir.write_script(
         "odd-shellcheck",
         "#!/bin/sh\nfor f; do last=$f; done\n"
-        "printf '{\"comments\":[{\"file\":\"/elsewhere\",\"line\":1,\"column\":1,\"endLine\":1,\"endColumn\":2,"
+        "printf "
+        "'{\"comments\":[{\"file\":\"/elsewhere\",\"line\":1,\"column\":1,\"endLine\":1,\"endColumn\":2,"
         "\"level\":\"error\",\"code\":1000,\"message\":\"x\"},{\"file\":\"%s\",\"line\":99,\"column\":99,"
         "\"endLine\":-5,\"endColumn\":0,\"level\":\"odd\",\"code\":1001,\"message\":\"y\"}]}' \"$last\"\n");
     const Linted l = run_lint("FROM alpine:3.20\nRUN echo $1\n", config);
@@ -425,8 +448,8 @@ Strings cli_findings(const std::string& json_text) {
     Strings out;
     for (const nlohmann::json& f : nlohmann::json::parse(json_text)) {
         out.push_back(f.at("file").get<std::string>() + ":" + std::to_string(f.at("line").get<int>()) + ":" +
-                      std::to_string(f.at("column").get<int>()) + " " + f.at("code").get<std::string>() + " " +
-                      f.at("level").get<std::string>() + " " + f.at("name").get<std::string>() +
+                      std::to_string(f.at("column").get<int>()) + " " + f.at("code").get<std::string>() +
+                      " " + f.at("level").get<std::string>() + " " + f.at("name").get<std::string>() +
                       (f.at("aliases").empty() ? "" : " (aliases)"));
     }
     return out;
@@ -438,40 +461,42 @@ TEST(LintCliShellCheck, FindingsAtTheirPlaceInJson) {
     REQUIRE_SHELLCHECK();
     const TempDir dir;
     dir.write("Dockerfile", continued_run);
-    const auto r = testing::run_drydock({"lint", "--no-config", "--select", "shellcheck", "--format", "json",
-                                         "Dockerfile"},
-                                        {}, dir.path().string());
+    const auto r = testing::run_drydock(
+        {"lint", "--no-config", "--select", "shellcheck", "--format", "json", "Dockerfile"}, {},
+        dir.path().string());
     EXPECT_EQ(r.exit_code, 1) << r.err;
     EXPECT_EQ(r.err, "");
-    EXPECT_EQ(cli_findings(r.out),
-              (Strings{"Dockerfile:2:10 SC2086 info shellcheck", "Dockerfile:3:6 SC2164 warning shellcheck"}));
+    EXPECT_EQ(cli_findings(r.out), (Strings{"Dockerfile:2:10 SC2086 info shellcheck",
+                                            "Dockerfile:3:6 SC2164 warning shellcheck"}));
 }
 
 TEST(LintCliShellCheck, OffSwitchesSelectAndConfig) {
     REQUIRE_SHELLCHECK();
     const TempDir dir;
     dir.write("Dockerfile", continued_run);
-    const auto off = testing::run_drydock(
-        {"lint", "--no-config", "--select", "shellcheck", "--no-shellcheck", "--format", "json", "Dockerfile"}, {},
-        dir.path().string());
+    const auto off = testing::run_drydock({"lint", "--no-config", "--select", "shellcheck", "--no-shellcheck",
+                                           "--format", "json", "Dockerfile"},
+                                          {}, dir.path().string());
     EXPECT_EQ(off.exit_code, 0) << off.err;
     EXPECT_EQ(cli_findings(off.out), Strings{});
-    const auto one = testing::run_drydock(
-        {"lint", "--no-config", "--select", "SC2164", "--format", "json", "Dockerfile"}, {}, dir.path().string());
+    const auto one =
+        testing::run_drydock({"lint", "--no-config", "--select", "SC2164", "--format", "json", "Dockerfile"},
+                             {}, dir.path().string());
     EXPECT_EQ(cli_findings(one.out), Strings{"Dockerfile:3:6 SC2164 warning shellcheck"});
     // hadolint's flags with SC codes.
-    const auto flags =
-        testing::run_drydock({"lint", "--no-config", "--select", "shellcheck", "--ignore", "SC2086", "--error",
-                              "SC2164", "--format", "json", "Dockerfile"},
-                             {}, dir.path().string());
+    const auto flags = testing::run_drydock({"lint", "--no-config", "--select", "shellcheck", "--ignore",
+                                             "SC2086", "--error", "SC2164", "--format", "json", "Dockerfile"},
+                                            {}, dir.path().string());
     EXPECT_EQ(cli_findings(flags.out), Strings{"Dockerfile:3:6 SC2164 error shellcheck"});
     // The config file: `shellcheck: false`, then ignore and override with SC codes.
     dir.write(".drydock.yaml", "select: [shellcheck]\nshellcheck: false\n");
-    const auto file_off = testing::run_drydock({"lint", "--format", "json", "Dockerfile"}, {}, dir.path().string());
+    const auto file_off =
+        testing::run_drydock({"lint", "--format", "json", "Dockerfile"}, {}, dir.path().string());
     EXPECT_EQ(file_off.err, "");
     EXPECT_EQ(cli_findings(file_off.out), Strings{});
     dir.write(".drydock.yaml", "select: [shellcheck]\nignored: [SC2164]\noverride:\n  error: [SC2086]\n");
-    const auto file_on = testing::run_drydock({"lint", "--format", "json", "Dockerfile"}, {}, dir.path().string());
+    const auto file_on =
+        testing::run_drydock({"lint", "--format", "json", "Dockerfile"}, {}, dir.path().string());
     EXPECT_EQ(file_on.err, "");
     EXPECT_EQ(cli_findings(file_on.out), Strings{"Dockerfile:2:10 SC2086 error shellcheck"});
 }
@@ -481,12 +506,13 @@ TEST(LintCliShellCheck, MissingProgramIsOneNoteOnStandardError) {
     dir.write("a.Dockerfile", "FROM alpine:3.20\nRUN echo $1\n");
     dir.write("b.Dockerfile", "FROM alpine:3.20\nRUN echo $2\n");
     const auto r = testing::run_drydock(
-        {"lint", "--no-config", "--select", "shellcheck", "--format", "json", "a.Dockerfile", "b.Dockerfile"}, {},
-        dir.path().string(), {"DRYDOCK_SHELLCHECK=/nonexistent/shellcheck"});
+        {"lint", "--no-config", "--select", "shellcheck", "--format", "json", "a.Dockerfile", "b.Dockerfile"},
+        {}, dir.path().string(), {"DRYDOCK_SHELLCHECK=/nonexistent/shellcheck"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(cli_findings(r.out), Strings{});
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-    EXPECT_TRUE(r.err.starts_with("drydock: note: ShellCheck not found at '/nonexistent/shellcheck'")) << r.err;
+    EXPECT_TRUE(r.err.starts_with("drydock: note: ShellCheck not found at '/nonexistent/shellcheck'"))
+        << r.err;
 }
 
 // --- The process runner ---
@@ -500,7 +526,8 @@ TEST(ShellCheckProcess, CapturesOutputErrorAndExitStatus) {
     EXPECT_EQ(r.out, "out\n");
     EXPECT_EQ(r.err, "err\n");
     // Arguments are passed as they are: no shell between.
-    const process::Result echo = process::run("/bin/echo", {"$HOME", "a b", ";", "|"}, std::chrono::seconds(10));
+    const process::Result echo =
+        process::run("/bin/echo", {"$HOME", "a b", ";", "|"}, std::chrono::seconds(10));
     EXPECT_EQ(echo.out, "$HOME a b ; |\n");
     // Large output does not dead-lock.
     const process::Result big =

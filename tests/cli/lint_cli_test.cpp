@@ -212,7 +212,8 @@ TEST(LintCli, TtyOutputWithSnippet) {
                           "  2 | WORKDIR app\n"
                           "    |         ^^^\n"
                           "\n"
-                          "1 finding (1 error) in 1 file\n");
+                          "1 finding (1 error) in 1 file\n"
+                          "1 fixable with `drydock fix --unsafe-fixes`\n");
 }
 
 TEST(RulesCli, ListsAndExplainsRules) {

@@ -161,7 +161,7 @@ TEST(ReportWrite, OutputIsStable) {
 
 TEST(ReportTty, Golden) {
     EXPECT_EQ(render("tty", sample_reports()),
-              R"golden(svc/Dockerfile:2:9 DL3000 [error] Use absolute WORKDIR: 'app' is relative
+              R"golden(svc/Dockerfile:2:9 DL3000 [*] [error] Use absolute WORKDIR: 'app' is relative
   2 | WORKDIR app
     |         ^^^
 
@@ -178,6 +178,7 @@ svc/Dockerfile:3:10 SC2086 [info] Double quote to prevent globbing and word spli
     |     ^^^^^^^^^^
 
 4 findings (1 error, 1 warning, 1 info, 1 style) in 2 files
+1 fixable with `drydock fix` (1 more with `drydock fix --unsafe-fixes`)
 )golden");
 }
 
@@ -192,13 +193,14 @@ TEST(ReportTty, ColoursOnlyWhenAsked) {
     r.diagnostics.resize(1);
     const std::vector<FileReport> reports{r};
     EXPECT_EQ(render("tty", reports, {.color = true}),
-              "\x1b[1msvc/Dockerfile:2:9\x1b[0m \x1b[1mDL3000\x1b[0m \x1b[1;31m[error]\x1b[0m Use absolute "
+              "\x1b[1msvc/Dockerfile:2:9\x1b[0m \x1b[1mDL3000\x1b[0m [*] \x1b[1;31m[error]\x1b[0m Use absolute "
               "WORKDIR: "
               "'app' is relative\n"
               "\x1b[34m  2 |\x1b[0m WORKDIR app\n"
               "\x1b[34m    |\x1b[0m         \x1b[1;31m^^^\x1b[0m\n"
               "\n"
-              "\x1b[1m1 finding (1 error) in 1 file\x1b[0m\n");
+              "\x1b[1m1 finding (1 error) in 1 file\x1b[0m\n"
+              "1 fixable with `drydock fix`\n");
     EXPECT_EQ(render("tty", reports).find('\x1b'), std::string::npos);
 }
 
@@ -783,7 +785,8 @@ TEST(ReportStatistics, BeforeTheSummaryInTty) {
     const std::vector<FileReport> reports = statistics_reports();
     const std::string out = render("tty", reports, {.statistics = true});
     EXPECT_TRUE(out.ends_with("\n\n" + std::string(kStatistics) +
-                              "\n6 findings (2 errors, 1 warning, 2 info, 1 style) in 3 files\n"))
+                              "\n6 findings (2 errors, 1 warning, 2 info, 1 style) in 3 files\n"
+                              "1 fixable with `drydock fix` (1 more with `drydock fix --unsafe-fixes`)\n"))
         << out;
 }
 

@@ -25,11 +25,12 @@ struct Config {
     std::optional<std::string> format;
     bool disable_ignore_pragma = false;
     bool report_unused_suppressions = false; // drydock: flag `# hadolint ignore=` that suppress nothing
-    // ShellCheck on RUN scripts: on unless set to false (`shellcheck: false`, `--no-shellcheck`). The program
-    // is `shellcheck_path` when set (DRYDOCK_SHELLCHECK; never from a config file), else `shellcheck` on PATH.
+    std::vector<std::string> sources;        // files this config was read from
+    // ShellCheck on RUN scripts: on unless set to false (`shellcheck: false`, `--no-shellcheck`). The
+    // program is `shellcheck_path` when set (DRYDOCK_SHELLCHECK; never from a config file), else `shellcheck`
+    // on PATH.
     std::optional<bool> shellcheck;
     std::optional<std::string> shellcheck_path;
-    std::vector<std::string> sources;        // files this config was read from
 
     // Overlays `other` on this config: lists concatenated, maps merged, scalars replaced when set in `other`.
     void merge(const Config& other);
