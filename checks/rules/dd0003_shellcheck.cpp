@@ -37,8 +37,11 @@ constexpr RuleMeta rule_meta{
          .bad = "FROM debian:12\nRUN cd /opt/app; make install\n",
          .good = "FROM debian:12\nWORKDIR /opt/app\nRUN make install\n",
          .fix_safety =
-             "ShellCheck's own suggestion (quoting a variable, appending `|| exit`) is offered as an unsafe "
-             "fix where it maps onto the Dockerfile's text: it changes what the command does on purpose.",
+             "ShellCheck's own suggestion (quoting a variable, appending `|| exit`) comes with the finding "
+             "as a "
+             "display-only fix where it maps onto the Dockerfile's text (JSON, SARIF): `drydock fix` never "
+             "applies it, since it changes what the command does and ShellCheck may find new things in the "
+             "edited script.",
          .options =
              "`ignored: [SC2086]`, `override.error: [SC2046]`, `# hadolint ignore=SC2086` work with "
              "ShellCheck's codes like with any rule's; `shellcheck` (or `DD0003`) stands for all of them. "

@@ -14,13 +14,23 @@ struct Candidate {
     std::vector<std::string> codes; // codes[i] owns fixes[i]
 };
 
-Candidate applicable_fixes(const std::vector<Diagnostic>& diagnostics, const FixRequest& request,
-                           const std::set<std::string>& excluded) {
+// Whether a fix edits an instruction that has a parse error: broken text is left as the user wrote it, since how
+// the builder reads it is not known.
+bool touches_invalid_instruction(const Fix& fix, const Dockerfile& file) {
+    return std::any_of(file.instructions.begin(), file.instructions.end(), [&](const Instruction& ins) {
+        return !ins.valid && std::any_of(fix.edits.begin(), fix.edits.end(), [&](const Edit& e) {
+                   return e.range.begin < ins.line_range.end && ins.line_range.begin <= e.range.end;
+               });
+    });
+}
+
+Candidate applicable_fixes(const std::vector<Diagnostic>& diagnostics, const Dockerfile& file,
+                           const FixRequest& request, const std::set<std::string>& excluded) {
     Candidate out;
     for (const Diagnostic& d : diagnostics) {
         if (!d.fix || d.fix->applicability == Applicability::DisplayOnly || d.fix->applicability < request.minimum)
             continue;
-        if (excluded.count(d.code))
+        if (excluded.count(d.code) || touches_invalid_instruction(*d.fix, file))
             continue;
         out.fixes.push_back(*d.fix);
         out.codes.push_back(d.code);
@@ -64,7 +74,7 @@ FixReport fix_text(std::string text, const Config& config, const FixRequest& req
     std::set<std::string> pending;
 
     for (int pass = 0; pass < request.max_passes; ++pass) {
-        const Candidate candidate = applicable_fixes(diagnostics, request, excluded);
+        const Candidate candidate = applicable_fixes(diagnostics, file, request, excluded);
         if (candidate.fixes.empty())
             break;
         const ApplyResult applied = apply_fixes(file.source, candidate.fixes);
@@ -98,7 +108,7 @@ FixReport fix_text(std::string text, const Config& config, const FixRequest& req
         file = std::move(next);
         diagnostics = lint(file, config);
     }
-    for (const std::string& code : applicable_fixes(diagnostics, request, excluded).codes)
+    for (const std::string& code : applicable_fixes(diagnostics, file, request, excluded).codes)
         pending.insert(code);
     report.did_not_converge.assign(pending.begin(), pending.end());
     report.remaining = std::move(diagnostics);

@@ -543,9 +543,12 @@ std::optional<Fix> map_fix(const Job& job, const Locator& locator, const RawFind
         merged.push_back(std::move(edit));
     }
     Fix fix;
-    fix.title = "Apply ShellCheck's suggestion";
+    fix.title = "ShellCheck's suggestion";
     fix.edits = std::move(merged);
-    fix.applicability = Applicability::Unsafe; // quoting or `|| exit` changes what the command does
+    // Shown, never applied: quoting or `|| exit` changes what the command does, and what ShellCheck says
+    // about the edited script is ShellCheck's business (quoting `$x` in `$(cat $x | …)` brings up SC2002), so
+    // `drydock fix` cannot promise it leaves fewer findings.
+    fix.applicability = Applicability::DisplayOnly;
     return fix;
 }
 

@@ -26,9 +26,9 @@
 namespace drydock::shellcheck {
 
 // ShellCheck's findings on the RUN scripts of `file`: code `SCxxxx`, name `shellcheck`, ShellCheck's level as
-// severity (the engine then applies the configuration), exact ranges, and ShellCheck's suggested edit as an
-// unsafe fix where it maps onto the file. Empty (with a note, see take_shellcheck_notes) when the program is
-// missing or fails.
+// severity (the engine then applies the configuration), exact ranges, and ShellCheck's suggested edit as a
+// display-only fix where it maps onto the file. Empty (with a note, see take_shellcheck_notes) when the
+// program is missing or fails.
 std::vector<Diagnostic> findings(const Dockerfile& file, const SemanticModel& model, const Config& config);
 
 } // namespace drydock::shellcheck

@@ -114,7 +114,7 @@ public:
             flag.range = lt_.original(f.whole.begin, f.whole.end);
             flag.name = word(f.name, false);
             if (f.value)
-                flag.value = word(*f.value, true);
+                flag.value = expanded_word(ins, *f.value); // BuildKit expands flag values ($BUILDPLATFORM, mounts)
             if (f.unterminated_quote)
                 error(ins, flag.range, "unterminated quote in flag " + ins_text(f.whole));
             ins.flags.push_back(std::move(flag));

@@ -343,12 +343,22 @@ TEST(ShellCheck, PragmasSuppressScCodesAndThePseudoRule) {
     EXPECT_EQ(codes("FROM alpine:3.20\n# hadolint ignore=SC2086\nRUN echo $1\n", with_unused), Strings{});
 }
 
+TEST(ShellCheck, ShellcheckOptsAreHonouredExceptFormatAndShell) {
+    REQUIRE_SHELLCHECK();
+    const std::string text = "FROM alpine:3.20\nRUN echo $1 && cd /x; echo \"$RANDOM\"\n";
+    ::setenv("SHELLCHECK_OPTS", "-e SC2164 --format=tty -s bash -S info", 1);
+    const Strings with_opts = codes(text);
+    ::unsetenv("SHELLCHECK_OPTS");
+    EXPECT_EQ(with_opts, (Strings{"SC2086", "SC3028"}));
+    EXPECT_EQ(codes(text), (Strings{"SC2086", "SC2164", "SC3028"})) << "options are part of the cache key";
+}
+
 TEST(ShellCheck, FixesMapOntoTheDockerfile) {
     REQUIRE_SHELLCHECK();
     const Linted l = run_lint("FROM alpine:3.20\nRUN echo $1 \\\n  && cd /x; true\n");
     ASSERT_EQ(l.diagnostics.size(), 2U);
     ASSERT_TRUE(l.diagnostics[0].fix);
-    EXPECT_EQ(l.diagnostics[0].fix->applicability, Applicability::Unsafe);
+    EXPECT_EQ(l.diagnostics[0].fix->applicability, Applicability::DisplayOnly);
     EXPECT_EQ(apply(l.file.source, *l.diagnostics[0].fix),
               "FROM alpine:3.20\nRUN echo \"$1\" \\\n  && cd /x; true\n");
     ASSERT_TRUE(l.diagnostics[1].fix);
