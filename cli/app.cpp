@@ -22,7 +22,8 @@ int run(int argc, char** argv) {
     add_lint_options(*lint, lint_options);
 
     FixOptions fix_options;
-    CLI::App* fix = app.add_subcommand("fix", "Apply the fixes of the findings (safe ones unless --unsafe-fixes)");
+    CLI::App* fix =
+        app.add_subcommand("fix", "Apply the fixes of the findings (safe ones unless --unsafe-fixes)");
     add_fix_options(*fix, fix_options);
 
     ParseOptions parse_options;

@@ -1,12 +1,11 @@
 #include "atomic_write.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 namespace drydock::cli {
@@ -20,7 +19,8 @@ std::string write_atomically(const std::string& path, std::string_view contents)
     const std::filesystem::path target = std::filesystem::canonical(path, ec);
     if (ec)
         return path + ": " + ec.message();
-    std::string temp_name = (target.parent_path() / ("." + target.filename().string() + ".drydock-XXXXXX")).string();
+    std::string temp_name =
+        (target.parent_path() / ("." + target.filename().string() + ".drydock-XXXXXX")).string();
     std::vector<char> temp(temp_name.begin(), temp_name.end());
     temp.push_back('\0');
     const int fd = mkstemp(temp.data());

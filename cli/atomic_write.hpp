@@ -1,7 +1,7 @@
 #pragma once
 // Replacing a file's contents atomically: write a temporary file in the same folder, copy the original's mode
-// (and owner, when allowed), flush it to disk, then rename it over the original. A reader sees the old file or
-// the new one, never half of either, and a failure leaves the original untouched.
+// (and owner, when allowed), flush it to disk, then rename it over the original. A reader sees the old file
+// or the new one, never half of either, and a failure leaves the original untouched.
 
 #include <string>
 #include <string_view>

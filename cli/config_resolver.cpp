@@ -19,7 +19,8 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
         std::size_t start = 0;
         while (start <= v.size()) {
             const std::size_t comma = v.find(',', start);
-            std::string item = v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            std::string item =
+                v.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
             if (!item.empty())
                 out.push_back(std::move(item));
             if (comma == std::string::npos)
@@ -30,8 +31,8 @@ std::vector<std::string> split_commas(const std::vector<std::string>& values) {
     return out;
 }
 
-// Repeatable options take one value per occurrence (`--ignore A --ignore B,C`), so they never swallow the paths
-// that follow them.
+// Repeatable options take one value per occurrence (`--ignore A --ignore B,C`), so they never swallow the
+// paths that follow them.
 CLI::Option* repeatable(CLI::Option* option) {
     return option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
@@ -39,8 +40,9 @@ CLI::Option* repeatable(CLI::Option* option) {
 } // namespace
 
 void add_config_options(CLI::App& cmd, ConfigOptions& o) {
-    repeatable(cmd.add_option("--select", o.select,
-                              "Only run these rules (codes, names or aliases; comma-separated; all = every rule)"));
+    repeatable(
+        cmd.add_option("--select", o.select,
+                       "Only run these rules (codes, names or aliases; comma-separated; all = every rule)"));
     repeatable(cmd.add_option("--ignore", o.ignore, "Do not report these rules"));
     repeatable(cmd.add_option("--error", o.error, "Report these rules as errors"));
     repeatable(cmd.add_option("--warning", o.warning, "Report these rules as warnings"));
@@ -57,6 +59,7 @@ void add_config_options(CLI::App& cmd, ConfigOptions& o) {
     repeatable(cmd.add_option("--require-label", o.require_labels, "Label schema entry name:type"));
     cmd.add_flag("--strict-labels", o.strict_labels, "Report labels not in the label schema");
     cmd.add_flag("--disable-ignore-pragma", o.disable_ignore_pragma, "Ignore inline ignore pragmas");
+    cmd.add_flag("--no-shellcheck", o.no_shellcheck, "Do not run ShellCheck on RUN scripts (SC findings)");
 }
 
 Config config_from_options(const ConfigOptions& o) {
@@ -73,7 +76,8 @@ Config config_from_options(const ConfigOptions& o) {
             c.overrides[id] = severity;
     for (const std::string& label : split_commas(o.require_labels)) {
         const std::size_t colon = label.find(':');
-        c.label_schema[label.substr(0, colon)] = colon == std::string::npos ? "text" : label.substr(colon + 1);
+        c.label_schema[label.substr(0, colon)] =
+            colon == std::string::npos ? "text" : label.substr(colon + 1);
     }
     if (!o.failure_threshold.empty())
         c.failure_threshold = parse_severity(o.failure_threshold);
@@ -83,6 +87,8 @@ Config config_from_options(const ConfigOptions& o) {
     c.disable_ignore_pragma = o.disable_ignore_pragma;
     if (!o.format.empty())
         c.format = o.format;
+    if (o.no_shellcheck)
+        c.shellcheck = false;
     return c;
 }
 

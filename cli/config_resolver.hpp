@@ -1,7 +1,7 @@
 #pragma once
 // The options `lint` and `fix` share (rule selection, severities, config file, threshold) and the per-file
-// config they resolve to: built-in defaults < hadolint's environment variables < the config file discovered for
-// (or given to) each Dockerfile < the command line.
+// config they resolve to: built-in defaults < hadolint's environment variables < the config file discovered
+// for (or given to) each Dockerfile < the command line.
 
 #include <drydock/checks/config.hpp>
 
@@ -25,6 +25,7 @@ struct ConfigOptions {
     bool no_color = false;
     bool strict_labels = false;
     bool disable_ignore_pragma = false;
+    bool no_shellcheck = false;
 };
 
 // Adds the shared options to a subcommand.

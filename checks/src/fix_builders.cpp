@@ -18,8 +18,8 @@ std::string dockerfile_quoted(std::string_view value, char escape) {
 
 Fix replace_keyword(const Instruction& instruction, std::string_view keyword, std::string title,
                     Applicability applicability) {
-    return Fix::replace(std::move(title), instruction.keyword.range, cased_like(keyword, instruction.keyword.raw),
-                        applicability);
+    return Fix::replace(std::move(title), instruction.keyword.range,
+                        cased_like(keyword, instruction.keyword.raw), applicability);
 }
 
 bool drops_comments(const Instruction& instruction, TextRange range) {

@@ -14,13 +14,13 @@ struct Candidate {
     std::vector<std::string> codes; // codes[i] owns fixes[i]
 };
 
-// Whether a fix edits an instruction that has a parse error: broken text is left as the user wrote it, since how
-// the builder reads it is not known.
+// Whether a fix edits an instruction that has a parse error: broken text is left as the user wrote it, since
+// how the builder reads it is not known.
 bool touches_invalid_instruction(const Fix& fix, const Dockerfile& file) {
     return std::any_of(file.instructions.begin(), file.instructions.end(), [&](const Instruction& ins) {
         return !ins.valid && std::any_of(fix.edits.begin(), fix.edits.end(), [&](const Edit& e) {
-                   return e.range.begin < ins.line_range.end && ins.line_range.begin <= e.range.end;
-               });
+            return e.range.begin < ins.line_range.end && ins.line_range.begin <= e.range.end;
+        });
     });
 }
 
@@ -28,7 +28,8 @@ Candidate applicable_fixes(const std::vector<Diagnostic>& diagnostics, const Doc
                            const FixRequest& request, const std::set<std::string>& excluded) {
     Candidate out;
     for (const Diagnostic& d : diagnostics) {
-        if (!d.fix || d.fix->applicability == Applicability::DisplayOnly || d.fix->applicability < request.minimum)
+        if (!d.fix || d.fix->applicability == Applicability::DisplayOnly ||
+            d.fix->applicability < request.minimum)
             continue;
         if (excluded.count(d.code) || touches_invalid_instruction(*d.fix, file))
             continue;
@@ -38,8 +39,8 @@ Candidate applicable_fixes(const std::vector<Diagnostic>& diagnostics, const Doc
     return out;
 }
 
-// The parse errors of a text, by message: a fix must leave them exactly as they were (fixing a parse error, or
-// changing how broken text reads, is not a fix's business; positions may move).
+// The parse errors of a text, by message: a fix must leave them exactly as they were (fixing a parse error,
+// or changing how broken text reads, is not a fix's business; positions may move).
 std::vector<std::string> error_messages(const Dockerfile& file) {
     std::vector<std::string> out;
     for (const ParseError& e : file.errors)

@@ -206,4 +206,13 @@ std::vector<Diagnostic> lint(const Dockerfile& file, const Config& config) {
     return out;
 }
 
+bool fails_threshold(const std::vector<Diagnostic>& findings, const Config& config) {
+    if (config.no_fail)
+        return false;
+    const Severity threshold = config.failure_threshold.value_or(Severity::Info);
+    return std::any_of(findings.begin(), findings.end(), [&](const Diagnostic& d) {
+        return threshold == Severity::Ignore || at_least(d.severity, threshold);
+    });
+}
+
 } // namespace drydock

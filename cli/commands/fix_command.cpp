@@ -7,28 +7,20 @@
 #include "output/report.hpp"
 
 #include <drydock/checks/fix_loop.hpp>
+#include <drydock/checks/linter.hpp>
+#include <drydock/checks/shellcheck.hpp>
 #include <drydock/fixers/diff.hpp>
 #include <drydock/parser/parse.hpp>
 
 #include <fmt/core.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <unistd.h>
 
 namespace drydock::cli {
 namespace {
-
-bool fails(const std::vector<Diagnostic>& remaining, const Config& config) {
-    if (config.no_fail)
-        return false;
-    const Severity threshold = config.failure_threshold.value_or(Severity::Info);
-    return std::any_of(remaining.begin(), remaining.end(), [&](const Diagnostic& d) {
-        return threshold == Severity::Ignore || at_least(d.severity, threshold);
-    });
-}
 
 std::string plural(std::size_t n, std::string_view word) {
     return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
@@ -38,11 +30,13 @@ std::string plural(std::size_t n, std::string_view word) {
 
 void add_fix_options(CLI::App& cmd, FixOptions& o) {
     cmd.add_option("paths", o.paths, "Dockerfiles or folders to fix (- for standard input)");
-    cmd.add_option("--stdin-filename", o.stdin_filename, "Name to report (and find config from) for standard input");
+    cmd.add_option("--stdin-filename", o.stdin_filename,
+                   "Name to report (and find config from) for standard input");
     cmd.add_flag("--diff", o.diff, "Print a unified diff of the fixes and write nothing");
     cmd.add_flag("--stdout", o.to_stdout, "Print the fixed text instead of writing the file");
     cmd.add_flag("--unsafe-fixes", o.unsafe_fixes, "Also apply fixes that may change behaviour");
-    cmd.add_flag("--exit-non-zero-on-fix", o.exit_non_zero_on_fix, "Exit 1 when a fix was applied (pre-commit)");
+    cmd.add_flag("--exit-non-zero-on-fix", o.exit_non_zero_on_fix,
+                 "Exit 1 when a fix was applied (pre-commit)");
     add_config_options(cmd, o.config);
 }
 
@@ -65,7 +59,8 @@ int run_fix(const FixOptions& options) {
 
     for (const std::string& path : found.files) {
         const bool from_stdin = path == "-";
-        const std::string report_path = from_stdin && !options.stdin_filename.empty() ? options.stdin_filename : path;
+        const std::string report_path =
+            from_stdin && !options.stdin_filename.empty() ? options.stdin_filename : path;
         const std::optional<Config> config = resolver.for_file(report_path);
         std::string error;
         const std::optional<Input> input = config ? read_input(path, error) : std::nullopt;
@@ -77,14 +72,16 @@ int run_fix(const FixOptions& options) {
         }
         const FixReport report = fix_text(input->text, *config, request);
         for (const std::string& code : report.broken)
-            fmt::print(stderr, "drydock: {}: the fixes of {} would break the file and were not applied; please "
-                               "report this as a bug\n",
+            fmt::print(stderr,
+                       "drydock: {}: the fixes of {} would break the file and were not applied; please "
+                       "report this as a bug\n",
                        report_path, code);
         for (const std::string& code : report.did_not_converge)
-            fmt::print(stderr, "drydock: {}: the fixes of {} did not converge after 10 passes\n", report_path, code);
+            fmt::print(stderr, "drydock: {}: the fixes of {} did not converge after 10 passes\n", report_path,
+                       code);
         fixed_total += report.fixed_count();
         remaining_total += report.remaining.size();
-        failed = failed || fails(report.remaining, *config);
+        failed = failed || fails_threshold(report.remaining, *config);
         const bool changed = report.text != input->text;
         files_changed += changed;
 
@@ -94,7 +91,8 @@ int run_fix(const FixOptions& options) {
             std::cout << report.text;
         } else {
             if (changed) {
-                if (const std::string write_error = write_atomically(path, report.text); !write_error.empty()) {
+                if (const std::string write_error = write_atomically(path, report.text);
+                    !write_error.empty()) {
                     fmt::print(stderr, "drydock: {}\n", write_error);
                     io_error = true;
                     continue;
@@ -103,6 +101,8 @@ int run_fix(const FixOptions& options) {
             remaining_reports.push_back({report_path, report.text, report.remaining});
         }
     }
+    for (const std::string& note : take_shellcheck_notes())
+        fmt::print(stderr, "drydock: note: {}\n", note);
     if (!remaining_reports.empty()) {
         ReportOptions report_options;
         report_options.color = !options.config.no_color && !std::getenv("NO_COLOR") && isatty(STDOUT_FILENO);

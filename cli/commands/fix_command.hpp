@@ -1,6 +1,6 @@
 #pragma once
-// `drydock fix [PATH...|-]`: applies the fixes of the findings (safe ones by default), re-checking each pass, and
-// writes the files atomically, or prints a diff or the fixed text.
+// `drydock fix [PATH...|-]`: applies the fixes of the findings (safe ones by default), re-checking each pass,
+// and writes the files atomically, or prints a diff or the fixed text.
 
 #include "config_resolver.hpp"
 

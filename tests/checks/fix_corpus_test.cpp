@@ -8,9 +8,8 @@
 #include <drydock/checks/linter.hpp>
 #include <drydock/parser/parse.hpp>
 
-#include <gtest/gtest.h>
-
 #include <fmt/core.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <map>
@@ -36,6 +35,7 @@ std::vector<std::string> comment_texts(const Dockerfile& file) {
 void check_corpus(Applicability minimum, const char* label) {
     Config config;
     config.select = {"all"};
+    config.shellcheck = false; // ShellCheck's suggestions are display-only; its own corpus test covers it
     FixRequest request;
     request.minimum = minimum;
     struct Row {
@@ -51,11 +51,14 @@ void check_corpus(Applicability minimum, const char* label) {
         const Dockerfile fixed = parse(report.text);
         files_changed += report.text != text;
 
-        EXPECT_EQ(fixed.errors.size(), original.errors.size()) << path << ": the fixes changed the parse errors";
-        EXPECT_TRUE(report.broken.empty()) << path << ": fixes of " << report.broken.front() << " broke the file";
-        EXPECT_TRUE(report.did_not_converge.empty()) << path << ": " << report.did_not_converge.front()
-                                                     << " did not converge";
-        EXPECT_EQ(fix_text(report.text, config, request).text, report.text) << path << ": fixing is not idempotent";
+        EXPECT_EQ(fixed.errors.size(), original.errors.size())
+            << path << ": the fixes changed the parse errors";
+        EXPECT_TRUE(report.broken.empty())
+            << path << ": fixes of " << report.broken.front() << " broke the file";
+        EXPECT_TRUE(report.did_not_converge.empty())
+            << path << ": " << report.did_not_converge.front() << " did not converge";
+        EXPECT_EQ(fix_text(report.text, config, request).text, report.text)
+            << path << ": fixing is not idempotent";
         EXPECT_EQ(fixed.instructions.size(), original.instructions.size()) << path;
         EXPECT_EQ(comment_texts(fixed), comment_texts(original)) << path << ": a comment changed";
 
@@ -72,8 +75,11 @@ void check_corpus(Applicability minimum, const char* label) {
         for (const Diagnostic& d : report.remaining) {
             ++table[d.code].left;
             // A fix is left only where it would touch an instruction with a parse error.
-            const bool in_broken_instruction = d.fix && std::any_of(fixed.instructions.begin(), fixed.instructions.end(),
-                [&](const Instruction& ins) { return !ins.valid && ins.line_range.contains(d.range.begin); });
+            const bool in_broken_instruction =
+                d.fix && std::any_of(fixed.instructions.begin(), fixed.instructions.end(),
+                                     [&](const Instruction& ins) {
+                                         return !ins.valid && ins.line_range.contains(d.range.begin);
+                                     });
             EXPECT_FALSE(d.fix && d.fix->applicability >= minimum && !in_broken_instruction)
                 << path << ": a " << d.code << " fix was left unapplied";
         }
@@ -83,7 +89,8 @@ void check_corpus(Applicability minimum, const char* label) {
     out += fmt::format("             {:<8} {:>8} {:>8} {:>8}\n", "rule", "before", "fixed", "left");
     for (const auto& [code, row] : table)
         if (row.fixed > 0)
-            out += fmt::format("             {:<8} {:>8} {:>8} {:>8}\n", code, row.before, row.fixed, row.left);
+            out +=
+                fmt::format("             {:<8} {:>8} {:>8} {:>8}\n", code, row.before, row.fixed, row.left);
     std::cout << out;
 }
 

@@ -3,14 +3,13 @@
 
 #include "support/run_process.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace drydock {
 namespace {
@@ -38,14 +37,16 @@ protected:
     fs::path dir_;
 };
 
-const std::string smelly = "FROM alpine:3.20 as build\nMAINTAINER Jane <j@x.org>\nADD app.py /app/\nCMD python3 /app/app.py\n";
+const std::string smelly =
+    "FROM alpine:3.20 as build\nMAINTAINER Jane <j@x.org>\nADD app.py /app/\nCMD python3 /app/app.py\n";
 
 TEST_F(FixCli, FixesInPlaceKeepingModeAndReportsWhatIsLeft) {
     const std::string path = write("Dockerfile", smelly);
     ::chmod(path.c_str(), 0640);
     const auto r = run_drydock({"fix", "--no-config", path});
-    EXPECT_EQ(read(path), "FROM alpine:3.20 AS build\nLABEL org.opencontainers.image.authors=\"Jane <j@x.org>\"\n"
-                          "COPY app.py /app/\nCMD python3 /app/app.py\n");
+    EXPECT_EQ(read(path),
+              "FROM alpine:3.20 AS build\nLABEL org.opencontainers.image.authors=\"Jane <j@x.org>\"\n"
+              "COPY app.py /app/\nCMD python3 /app/app.py\n");
     struct stat st {};
     ::stat(path.c_str(), &st);
     EXPECT_EQ(st.st_mode & 07777, 0640u);
@@ -67,21 +68,28 @@ TEST_F(FixCli, UnsafeFixesAndExitCodes) {
     EXPECT_EQ(again.exit_code, 0);
     EXPECT_EQ(again.err, "Fixed 0 findings in 0 files (0 remaining)\n");
     write("Dockerfile", smelly);
-    EXPECT_EQ(run_drydock({"fix", "--no-config", "--exit-non-zero-on-fix", "--select", "DL4000", path}).exit_code, 1);
+    EXPECT_EQ(
+        run_drydock({"fix", "--no-config", "--exit-non-zero-on-fix", "--select", "DL4000", path}).exit_code,
+        1);
 }
 
 TEST_F(FixCli, KeepsCrlfAndBom) {
-    const std::string path = write("Dockerfile", "\xEF\xBB\xBF" "FROM alpine:3.20 as base\r\nADD a.txt /a\r\n");
+    const std::string path = write("Dockerfile", "\xEF\xBB\xBF"
+                                                 "FROM alpine:3.20 as base\r\nADD a.txt /a\r\n");
     run_drydock({"fix", "--no-config", path});
-    EXPECT_EQ(read(path), "\xEF\xBB\xBF" "FROM alpine:3.20 AS base\r\nCOPY a.txt /a\r\n");
+    EXPECT_EQ(read(path), "\xEF\xBB\xBF"
+                          "FROM alpine:3.20 AS base\r\nCOPY a.txt /a\r\n");
 }
 
 TEST_F(FixCli, DiffWritesNothing) {
     const std::string path = write("Dockerfile", smelly);
     const auto r = run_drydock({"fix", "--no-config", "--diff", "--select", "DL3020", path});
     EXPECT_EQ(read(path), smelly);
-    EXPECT_EQ(r.out, "--- a/" + path + "\n+++ b/" + path + "\n@@ -1,4 +1,4 @@\n FROM alpine:3.20 as build\n"
-                     " MAINTAINER Jane <j@x.org>\n-ADD app.py /app/\n+COPY app.py /app/\n CMD python3 /app/app.py\n");
+    EXPECT_EQ(
+        r.out,
+        "--- a/" + path + "\n+++ b/" + path +
+            "\n@@ -1,4 +1,4 @@\n FROM alpine:3.20 as build\n"
+            " MAINTAINER Jane <j@x.org>\n-ADD app.py /app/\n+COPY app.py /app/\n CMD python3 /app/app.py\n");
     EXPECT_EQ(r.err, "Would fix 1 finding in 1 file (0 remaining)\n");
 }
 
@@ -91,7 +99,9 @@ TEST_F(FixCli, StdinAndStdoutPrintTheFixedText) {
     EXPECT_EQ(r.exit_code, 0);
     const std::string path = write("Dockerfile", smelly);
     r = run_drydock({"fix", "--no-config", "--stdout", "--select", "DL3020", path});
-    EXPECT_EQ(r.out, "FROM alpine:3.20 as build\nMAINTAINER Jane <j@x.org>\nCOPY app.py /app/\nCMD python3 /app/app.py\n");
+    EXPECT_EQ(
+        r.out,
+        "FROM alpine:3.20 as build\nMAINTAINER Jane <j@x.org>\nCOPY app.py /app/\nCMD python3 /app/app.py\n");
     EXPECT_EQ(read(path), smelly);
 }
 
@@ -105,8 +115,9 @@ TEST_F(FixCli, ParseErrorsAreKeptAndTheRestIsFixed) {
 TEST_F(FixCli, MissingFileIsAnError) {
     const auto r = run_drydock({"fix", "--no-config", (dir_ / "nope").string()});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_EQ(r.err, "drydock: " + (dir_ / "nope").string() + ": No such file or directory\n"
-                     "Fixed 0 findings in 0 files (0 remaining)\n");
+    EXPECT_EQ(r.err, "drydock: " + (dir_ / "nope").string() +
+                         ": No such file or directory\n"
+                         "Fixed 0 findings in 0 files (0 remaining)\n");
 }
 
 } // namespace

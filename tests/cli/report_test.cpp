@@ -192,15 +192,16 @@ TEST(ReportTty, ColoursOnlyWhenAsked) {
     FileReport r = service_report();
     r.diagnostics.resize(1);
     const std::vector<FileReport> reports{r};
-    EXPECT_EQ(render("tty", reports, {.color = true}),
-              "\x1b[1msvc/Dockerfile:2:9\x1b[0m \x1b[1mDL3000\x1b[0m [*] \x1b[1;31m[error]\x1b[0m Use absolute "
-              "WORKDIR: "
-              "'app' is relative\n"
-              "\x1b[34m  2 |\x1b[0m WORKDIR app\n"
-              "\x1b[34m    |\x1b[0m         \x1b[1;31m^^^\x1b[0m\n"
-              "\n"
-              "\x1b[1m1 finding (1 error) in 1 file\x1b[0m\n"
-              "1 fixable with `drydock fix`\n");
+    EXPECT_EQ(
+        render("tty", reports, {.color = true}),
+        "\x1b[1msvc/Dockerfile:2:9\x1b[0m \x1b[1mDL3000\x1b[0m [*] \x1b[1;31m[error]\x1b[0m Use absolute "
+        "WORKDIR: "
+        "'app' is relative\n"
+        "\x1b[34m  2 |\x1b[0m WORKDIR app\n"
+        "\x1b[34m    |\x1b[0m         \x1b[1;31m^^^\x1b[0m\n"
+        "\n"
+        "\x1b[1m1 finding (1 error) in 1 file\x1b[0m\n"
+        "1 fixable with `drydock fix`\n");
     EXPECT_EQ(render("tty", reports).find('\x1b'), std::string::npos);
 }
 

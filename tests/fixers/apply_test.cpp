@@ -9,7 +9,9 @@
 namespace drydock {
 namespace {
 
-Fix fix(std::vector<Edit> edits) { return Fix{"t", std::move(edits), Applicability::Safe}; }
+Fix fix(std::vector<Edit> edits) {
+    return Fix{"t", std::move(edits), Applicability::Safe};
+}
 
 TEST(ApplyFixes, SplicesEditsInOnePass) {
     const std::vector<Fix> fixes{fix({{{4, 7}, "COPY"}}), fix({{{0, 0}, "# x\n"}}), fix({{{8, 9}, ""}})};
@@ -41,14 +43,16 @@ TEST(ApplyFixes, AFixIsAllOrNothing) {
 }
 
 TEST(ApplyFixes, RejectsMalformedFixes) {
-    const std::vector<Fix> fixes{fix({{{3, 2}, "x"}}), fix({{{2, 20}, "x"}}), fix({{{4, 6}, "x"}, {{5, 7}, "y"}}),
-                                 fix({})};
+    const std::vector<Fix> fixes{fix({{{3, 2}, "x"}}), fix({{{2, 20}, "x"}}),
+                                 fix({{{4, 6}, "x"}, {{5, 7}, "y"}}), fix({})};
     const ApplyResult r = apply_fixes("0123456789", fixes);
     EXPECT_EQ(r.text, "0123456789");
     EXPECT_EQ(r.skipped.size(), 4u);
 }
 
-TEST(UnifiedDiff, EqualTextsGiveNothing) { EXPECT_EQ(unified_diff("a\n", "a\n", "a", "b"), ""); }
+TEST(UnifiedDiff, EqualTextsGiveNothing) {
+    EXPECT_EQ(unified_diff("a\n", "a\n", "a", "b"), "");
+}
 
 TEST(UnifiedDiff, HunksWithContext) {
     const std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n";

@@ -1,8 +1,8 @@
 #pragma once
-// The lint -> fix -> re-lint loop. Fixes are applied in passes (overlapping ones wait for the next pass), each
-// pass re-parsed and re-linted, until nothing changes. A pass that changes the parse errors (adds one, or changes
-// how broken text reads) is dropped and the rules responsible are reported as bugs, so broken text is never
-// returned.
+// The lint -> fix -> re-lint loop. Fixes are applied in passes (overlapping ones wait for the next pass),
+// each pass re-parsed and re-linted, until nothing changes. A pass that changes the parse errors (adds one,
+// or changes how broken text reads) is dropped and the rules responsible are reported as bugs, so broken text
+// is never returned.
 
 #include <drydock/checks/config.hpp>
 #include <drydock/checks/diagnostic.hpp>
@@ -20,12 +20,12 @@ struct FixRequest {
 };
 
 struct FixReport {
-    std::string text;                           // the fixed text (the input when nothing applied)
-    std::map<std::string, std::size_t> fixed;   // rule code -> fixes applied
-    std::vector<Diagnostic> remaining;          // the findings of the final text
-    std::vector<std::string> did_not_converge;  // codes still offering fixes after max_passes
-    std::vector<std::string> broken;            // codes whose fixes changed the parse errors (dropped)
-    int passes = 0;                             // passes that changed the text
+    std::string text;                          // the fixed text (the input when nothing applied)
+    std::map<std::string, std::size_t> fixed;  // rule code -> fixes applied
+    std::vector<Diagnostic> remaining;         // the findings of the final text
+    std::vector<std::string> did_not_converge; // codes still offering fixes after max_passes
+    std::vector<std::string> broken;           // codes whose fixes changed the parse errors (dropped)
+    int passes = 0;                            // passes that changed the text
 
     std::size_t fixed_count() const;
 };

@@ -16,6 +16,10 @@ namespace drydock {
 // configuration and the file's pragmas applied.
 std::vector<Diagnostic> lint(const Dockerfile& file, const Config& config);
 
+// Whether `findings` should fail the run: one at or above the config's failure threshold (default info;
+// `ignore`/`none` = any finding), unless `no-fail` is set.
+bool fails_threshold(const std::vector<Diagnostic>& findings, const Config& config);
+
 // Whether a rule runs under `config` and at which severity (nullopt = off).
 std::optional<Severity> effective_severity(const RuleMeta& rule, const Config& config);
 
