@@ -1,6 +1,7 @@
 // DL3012: more than one HEALTHCHECK in a stage.
 
 #include "instruction_queries.hpp"
+#include "repeated_in_stage.hpp"
 #include "rule_support.hpp"
 
 #include <string>
@@ -33,22 +34,15 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Healthcheck}; }
     void check(const Instruction& ins, Context& context) override {
-        if (context.in_onbuild() || !context.stage())
-            return;
-        if (stage_ != context.stage()) {
-            stage_ = context.stage();
-            first_ = ins.range.begin;
-            return;
-        }
-        context.report(ins.keyword.range,
-                       "Multiple `HEALTHCHECK` instructions: only the last one takes effect "
-                       "(an earlier `HEALTHCHECK` is on line " +
-                           std::to_string(line_number(context.file(), first_)) + ")");
+        if (const std::optional<std::uint32_t> earlier = first_.earlier_line(ins, context))
+            context.report(ins.keyword.range,
+                           "Multiple `HEALTHCHECK` instructions: only the last one takes effect (an earlier "
+                           "`HEALTHCHECK` is on line " +
+                               std::to_string(*earlier) + ")");
     }
 
 private:
-    std::optional<std::size_t> stage_; // the stage whose first HEALTHCHECK is at first_
-    TextSize first_ = 0;
+    FirstInStage first_;
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 // DL4003: more than one CMD in a stage.
 
+#include "repeated_in_stage.hpp"
 #include "rule_support.hpp"
 
 #include <drydock/parser/line_index.hpp>
@@ -36,23 +37,16 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Cmd}; }
     void check(const Instruction& ins, Context& context) override {
-        if (context.in_onbuild() || !context.stage())
-            return;
-        if (stage_ != context.stage()) {
-            stage_ = context.stage();
-            first_ = ins.range.begin;
-            return;
-        }
-        const LineIndex lines(context.file().source);
-        context.report(ins.keyword.range,
-                       "Multiple `CMD` instructions found. If you list more than one `CMD` then "
-                       "only the last `CMD` will take effect (an earlier `CMD` is on line " +
-                           std::to_string(lines.position(first_).line) + ")");
+        if (const std::optional<std::uint32_t> earlier = first_.earlier_line(ins, context))
+            context.report(
+                ins.keyword.range,
+                "Multiple `CMD` instructions found. If you list more than one `CMD` then only the last "
+                "`CMD` will take effect (an earlier `CMD` is on line " +
+                    std::to_string(*earlier) + ")");
     }
 
 private:
-    std::optional<std::size_t> stage_; // the stage whose first CMD is at first_
-    TextSize first_ = 0;
+    FirstInStage first_;
 };
 
 } // namespace
