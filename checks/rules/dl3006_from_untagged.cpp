@@ -1,5 +1,6 @@
 // DL3006: FROM names an image without a tag or digest.
 
+#include "fix_builders.hpp"
 #include "rule_support.hpp"
 #include "word_values.hpp"
 
@@ -15,6 +16,7 @@ constexpr RuleMeta rule_meta{
     .name = "from-untagged",
     .severity = Severity::Warning,
     .category = Category::Reproducibility,
+    .fix = FixAvailability::Sometimes,
     .summary = "Always tag the version of an image explicitly",
     .docs =
         {.what =
@@ -28,6 +30,10 @@ constexpr RuleMeta rule_meta{
                 "without any change on your side.",
          .bad = "FROM ubuntu\nRUN echo hello\n",
          .good = "FROM ubuntu:24.04\nRUN echo hello\n",
+         .fix_safety =
+             "Display-only, never applied: when the image is written literally, the fix shows where the tag "
+             "goes (`ubuntu:<version>`). drydock does not look up which versions exist, and choosing one is "
+             "a decision about what the image runs on.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3006\n"
                        "https://docs.docker.com/reference/dockerfile/#from\n"
                        "https://docs.docker.com/build/building/best-practices/#from"},
@@ -37,6 +43,18 @@ bool iequals(std::string_view a, std::string_view b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
         return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
     });
+}
+
+// Shows where the tag goes: `:<version>` after the image name. Only for an image written literally (a
+// variable's default lives in an ARG elsewhere).
+std::optional<Fix> pin_hint(const Dockerfile& file, const ImageReference& ref) {
+    if (ref.has_variables || !ref.word.variables.empty() || ref.word.raw != ref.word.value ||
+        ref.word.range.size() != ref.word.raw.size() || ref.repository.empty())
+        return std::nullopt;
+    const std::string name(file.text({ref.word.range.begin, ref.repository.end}));
+    return Fix{"Pin " + name + " to a version tag",
+               {insert_at(ref.repository.end, ":<version>")},
+               Applicability::DisplayOnly};
 }
 
 class FromUntagged final : public Rule {
@@ -62,7 +80,7 @@ public:
             message += *image + "` has no tag";
         else
             message += word.raw + "` is `" + *image + "` by default, with no tag";
-        context.report(word.range, message);
+        context.report(word.range, message, pin_hint(context.file(), ins.from->image));
     }
 };
 

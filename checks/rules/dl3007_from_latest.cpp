@@ -1,5 +1,6 @@
 // DL3007: FROM uses the `latest` tag.
 
+#include "fix_builders.hpp"
 #include "rule_support.hpp"
 #include "word_values.hpp"
 
@@ -13,6 +14,7 @@ constexpr RuleMeta rule_meta{
     .name = "from-latest",
     .severity = Severity::Warning,
     .category = Category::Reproducibility,
+    .fix = FixAvailability::Sometimes,
     .summary = "Using latest is prone to errors if the image will ever update",
     .docs =
         {.what =
@@ -25,6 +27,10 @@ constexpr RuleMeta rule_meta{
              "to the Dockerfile. A release tag says which version was tested.",
          .bad = "FROM node:latest\nRUN node --version\n",
          .good = "FROM node:22.11-bookworm\nRUN node --version\n",
+         .fix_safety =
+             "Display-only, never applied: when the tag is written literally, the fix shows that `latest` "
+             "is to be replaced by a release tag (`node:<version>`). drydock does not look up which "
+             "versions exist, and choosing one is a decision about what the image runs on.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3007\n"
                        "https://docs.docker.com/reference/dockerfile/#from"},
 };
@@ -53,7 +59,13 @@ public:
             message += ref.word.raw + "` is `" + *image + "` by default";
         // The tag itself when it is written literally, else the whole image word.
         const bool literal_tag = ref.word.variables.empty() && !ref.tag.empty();
-        context.report(literal_tag ? ref.tag : ref.word.range, message);
+        std::optional<Fix> hint;
+        if (literal_tag && ref.word.raw == ref.word.value && ref.word.range.size() == ref.word.raw.size())
+            hint =
+                Fix::replace("Pin " + std::string(context.text({ref.word.range.begin, ref.repository.end})) +
+                                 " to a version tag",
+                             ref.tag, "<version>", Applicability::DisplayOnly);
+        context.report(literal_tag ? ref.tag : ref.word.range, message, std::move(hint));
     }
 };
 

@@ -1,5 +1,6 @@
 // DL3008: `apt-get install` of a package without a pinned version.
 
+#include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
 
@@ -37,12 +38,6 @@ constexpr RuleMeta rule_meta{
                        "https://docs.docker.com/build/building/best-practices/#apt-get"},
 };
 
-bool is_pinned_or_file(const shell::Word& package) {
-    const std::string& value = package.value;
-    return value.find('=') != std::string::npos || value.find('/') != std::string::npos ||
-           value.ends_with(".deb");
-}
-
 class AptGetPinVersions final : public Rule {
 public:
     const RuleMeta& meta() const override { return rule_meta; }
@@ -55,7 +50,7 @@ public:
             if (!packages)
                 continue;
             for (const shell::Word& package : *packages) {
-                if (package.dynamic || package.value.empty() || is_pinned_or_file(package))
+                if (package.dynamic || package.value.empty() || apt_package_pinned(package.value))
                     continue;
                 context.report(package.range,
                                "Pin versions in apt get install. Instead of `apt-get install " +

@@ -1,5 +1,6 @@
 // DL3014: `apt-get install` without `-y`.
 
+#include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
@@ -14,6 +15,7 @@ constexpr RuleMeta rule_meta{
     .name = "apt-get-missing-yes",
     .severity = Severity::Warning,
     .category = Category::Correctness,
+    .fix = FixAvailability::Sometimes,
     .summary = "Use the `-y` switch to avoid manual input `apt-get -y install <package>`",
     .docs = {.what =
                  "Reports an `apt-get install` that does not answer apt-get's confirmation prompt by itself. "
@@ -32,6 +34,13 @@ constexpr RuleMeta rule_meta{
              .bad = "FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends curl\n",
              .good =
                  "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
+             .fix_safety =
+                 "Safe: `-y` is inserted right after `install` (as a JSON element in exec form). It only "
+                 "answers the confirmation prompt that a build cannot answer: the packages installed are "
+                 "the ones apt-get would install after a `Y`, and apt-get still refuses what `-y` does not "
+                 "cover (removing essential packages, downgrades, unauthenticated packages). No fix when the "
+                 "command itself says no (`--yes=no`, `-o APT::Get::Assume-Yes=false`): that is a choice, "
+                 "and an added `-y` would not always win over it.",
              .references = "https://github.com/hadolint/hadolint/wiki/DL3014\n"
                            "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"},
 };
@@ -52,8 +61,12 @@ public:
                 apt_conf_value(context, commands, &command, "APT::Get::Assume-Yes");
             if (conf && boolean_value(*conf).value_or(false))
                 continue;
-            context.report(pc->head(), "Use the `-y` switch to avoid manual input `apt-get -y install "
-                                       "<package>`");
+            std::optional<Fix> fix;
+            if (!apt_refuses_yes(*pc))
+                fix = insert_option(command, pc->operands.front(), "-y", "Add -y");
+            context.report(pc->head(),
+                           "Use the `-y` switch to avoid manual input `apt-get -y install <package>`",
+                           std::move(fix));
         }
     }
 };

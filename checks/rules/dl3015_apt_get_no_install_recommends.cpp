@@ -1,10 +1,10 @@
 // DL3015: `apt-get install` without `--no-install-recommends`.
 
+#include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
 
-#include <cctype>
 #include <string>
 
 namespace drydock::rules {
@@ -15,6 +15,7 @@ constexpr RuleMeta rule_meta{
     .name = "apt-get-no-install-recommends",
     .severity = Severity::Info,
     .category = Category::ImageSize,
+    .fix = FixAvailability::Sometimes,
     .summary = "Avoid additional packages by specifying `--no-install-recommends`",
     .docs = {.what =
                  "Reports an `apt-get install` that installs recommended packages: it has no "
@@ -33,32 +34,21 @@ constexpr RuleMeta rule_meta{
              .bad = "FROM debian:12\nRUN apt-get update && apt-get install -y curl\n",
              .good =
                  "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
+             .fix_safety =
+                 "Safe: `--no-install-recommends` is inserted right after `install` (as a JSON element in "
+                 "exec form). The requested packages and everything they depend on are still installed; "
+                 "only the packages they merely recommend are left out. Rarely, the image relied on a "
+                 "recommended package without naming it; name such packages in the install. The usual one "
+                 "is `ca-certificates`, which `curl`, `wget` and `git` only recommend: without it their "
+                 "HTTPS downloads fail certificate checks. So when the `RUN` installs one of them and no "
+                 "install of that `RUN` names `ca-certificates`, the fix is unsafe (the base image may or "
+                 "may not have the certificates). No fix "
+                 "when recommends were turned on explicitly (`--install-recommends`, "
+                 "`-o APT::Install-Recommends=true`, or `APT::Install-Recommends \"true\";` written into "
+                 "apt's configuration): that is the author's choice.",
              .references = "https://github.com/hadolint/hadolint/wiki/DL3015\n"
                            "https://docs.docker.com/build/building/best-practices/#apt-get"},
 };
-
-// Whether the command's own options decide, the last one winning as in apt-get: true = recommends off,
-// false = explicitly on, nullopt = not said.
-std::optional<bool> recommends_off_by_options(const PackageCommand& pc) {
-    std::optional<bool> off;
-    for (const CommandOption& o : pc.options) {
-        if (o.name == "no-install-recommends") {
-            off = !o.value || boolean_value(*o.value).value_or(true);
-        } else if (o.name == "install-recommends") {
-            off = o.value && !boolean_value(*o.value).value_or(true);
-        } else if ((o.name == "o" || o.name == "option") && o.value) {
-            constexpr std::string_view key = "apt::install-recommends=";
-            std::string lowered = *o.value;
-            for (char& c : lowered)
-                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (lowered.starts_with(key))
-                if (const std::optional<bool> b =
-                        boolean_value(std::string_view(*o.value).substr(key.size())))
-                    off = !*b;
-        }
-    }
-    return off;
-}
 
 class AptGetNoInstallRecommends final : public Rule {
 public:
@@ -71,7 +61,7 @@ public:
             if (!pc || pc->manager != PackageManager::AptGet || pc->subcommand() != "install" ||
                 apt_simulates(*pc))
                 continue;
-            const std::optional<bool> off = recommends_off_by_options(*pc);
+            const std::optional<bool> off = apt_recommends_off(*pc);
             if (off.value_or(false))
                 continue;
             if (!off) {
@@ -80,7 +70,17 @@ public:
                 if (conf && !boolean_value(*conf).value_or(true))
                     continue;
             }
-            context.report(pc->head(), "Avoid additional packages by specifying `--no-install-recommends`");
+            std::optional<Fix> fix;
+            if (!apt_wants_recommends(context, commands, command, *pc)) {
+                fix = insert_option(command, pc->operands.front(), "--no-install-recommends",
+                                    "Add --no-install-recommends");
+                if (relies_on_recommended_certificates(commands)) {
+                    fix->title += " (HTTPS may then lack the recommended ca-certificates)";
+                    fix->applicability = Applicability::Unsafe;
+                }
+            }
+            context.report(pc->head(), "Avoid additional packages by specifying `--no-install-recommends`",
+                           std::move(fix));
         }
     }
 };

@@ -1,5 +1,6 @@
 // DL3019: `apk add` without `--no-cache`.
 
+#include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
@@ -15,6 +16,7 @@ constexpr RuleMeta rule_meta{
     .name = "apk-no-cache",
     .severity = Severity::Info,
     .category = Category::ImageSize,
+    .fix = FixAvailability::Sometimes,
     .summary =
         "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` "
         "when done installing packages",
@@ -34,6 +36,11 @@ constexpr RuleMeta rule_meta{
                 "`apk update` / `--update` and the cleanup become unnecessary.",
          .bad = "FROM alpine:3.20\nRUN apk add curl=8.9.1-r0\n",
          .good = "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0\n",
+         .fix_safety =
+             "Safe: `--no-cache` is inserted right after `add` (as a JSON element in exec form). apk then "
+             "reads fresh indexes from the same repositories instead of a cached copy and installs the "
+             "same packages; only nothing is written to `/var/cache/apk`. No fix when the `RUN` has "
+             "`--network=none`: without a network, apk can only use indexes cached earlier.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3019\n"
                        "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},
 };
@@ -65,12 +72,19 @@ public:
                 last_cleanup = i;
                 cleaned = true;
             }
+        const Flag* network = ins.flag("network");
+        const bool offline = network && network->value && network->value->value == "none";
         for (std::size_t i = 0; i < ordered.size(); ++i) {
             if ((cleaned && i < last_cleanup) || !is_apk_add(*ordered[i]))
                 continue;
             const std::optional<PackageCommand> pc = read_package_command(ordered[i]->command);
-            context.report(pc->head(), "Use the `--no-cache` switch to avoid the need to use `--update` and "
-                                       "remove `/var/cache/apk/*` when done installing packages");
+            std::optional<Fix> fix;
+            if (!offline)
+                fix = insert_option(*ordered[i], pc->operands.front(), "--no-cache", "Add --no-cache");
+            context.report(pc->head(),
+                           "Use the `--no-cache` switch to avoid the need to use `--update` and "
+                           "remove `/var/cache/apk/*` when done installing packages",
+                           std::move(fix));
         }
     }
 };

@@ -1,5 +1,6 @@
 // DL3021: COPY with several sources needs a destination that ends with `/`.
 
+#include "fix_builders.hpp"
 #include "instruction_queries.hpp"
 #include "rule_support.hpp"
 #include "word_values.hpp"
@@ -14,6 +15,7 @@ constexpr RuleMeta rule_meta{
     .name = "copy-destination-directory",
     .severity = Severity::Error,
     .category = Category::Correctness,
+    .fix = FixAvailability::Sometimes,
     .summary = "COPY with more than 2 arguments requires the last argument to end with /",
     .docs =
         {.what =
@@ -29,6 +31,12 @@ constexpr RuleMeta rule_meta{
                 "`/app` is meant as a file or a folder.",
          .bad = "FROM node:22-slim\nCOPY package.json package-lock.json /app\n",
          .good = "FROM node:22-slim\nCOPY package.json package-lock.json /app/\n",
+         .fix_safety =
+             "Safe: a `/` is appended to the destination (a `\\` in a file whose escape character is a "
+             "backtick and whose destination is a Windows path with backslashes). With several sources the "
+             "destination can only be a directory, so this says what the build does (or has to do to build "
+             "at all). Offered only for a destination written as one plain word: no quotes, escapes, "
+             "variables or line continuation inside it, and not in JSON form.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3021\n"
                        "https://docs.docker.com/reference/dockerfile/#copy"},
 };
@@ -66,7 +74,20 @@ public:
                               " with more than 2 arguments requires the last argument to end with /: `";
         message += dest.variables.empty() ? *value + "`" : dest.raw + "` (`" + *value + "` by default)";
         message += " receives " + std::to_string(operands->sources.size()) + " sources";
-        context.report(dest.range, message);
+        context.report(dest.range, message, slash_fix(dest, context.file().escape));
+    }
+
+private:
+    // The destination with a trailing separator, when it is one plain word written exactly as it is read.
+    static std::optional<Fix> slash_fix(const Word& dest, char escape) {
+        if (!dest.variables.empty() || dest.raw != dest.value || dest.range.size() != dest.raw.size())
+            return std::nullopt;
+        const bool windows_path = escape == '`' && dest.value.find('\\') != std::string::npos &&
+                                  dest.value.find('/') == std::string::npos;
+        const std::string separator = windows_path ? "\\" : "/";
+        return Fix{"Add a trailing " + separator + " to the destination",
+                   {insert_at(dest.range.end, separator)},
+                   Applicability::Safe};
     }
 };
 

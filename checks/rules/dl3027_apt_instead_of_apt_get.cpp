@@ -1,8 +1,12 @@
 // DL3027: `apt` in RUN instead of apt-get / apt-cache.
 
+#include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
+
+#include <drydock/checks/linter.hpp>
+#include <drydock/fixers/text_edits.hpp>
 
 #include <algorithm>
 #include <array>
@@ -16,6 +20,7 @@ constexpr RuleMeta rule_meta{
     .name = "apt-instead-of-apt-get",
     .severity = Severity::Warning,
     .category = Category::Maintainability,
+    .fix = FixAvailability::Sometimes,
     .summary = "Do not use apt as it is meant to be a end-user tool, use apt-get or apt-cache instead",
     .docs =
         {.what =
@@ -30,6 +35,19 @@ constexpr RuleMeta rule_meta{
                 "`apt-cache search`/`apt-cache show`.",
          .bad = "FROM debian:12\nRUN apt update && apt install -y --no-install-recommends curl\n",
          .good = "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
+         .fix_safety =
+             "Safe for the subcommands that apt-get runs the same way: `install`, `remove`, `purge`, "
+             "`update`, `dist-upgrade`, `autoremove`, `clean` and `autoclean` — `apt` becomes `apt-get` (a "
+             "path such as `/usr/bin/apt` keeps its folder), the rest of the command stays. One difference "
+             "remains: apt deletes the `.deb` files it downloaded, apt-get keeps them in "
+             "`/var/cache/apt/archives` (the official Debian and Ubuntu images delete them anyway, through "
+             "`/etc/apt/apt.conf.d/docker-clean`). Unsafe for `upgrade`: `apt upgrade` also installs new "
+             "packages that upgrades depend on, `apt-get upgrade` keeps such upgrades back. No fix for "
+             "subcommands apt-get does not have (`list`, `search`, `show`: apt-cache's, or apt's alone), nor "
+             "for an `install` that as `apt-get install` would be reported by DL3008 (an unpinned package, "
+             "while DL3008 is enabled), DL3014 (it says no to `-y`) or DL3015 (it asks for recommends, or "
+             "their fix would be unsafe), while those rules are enabled: the fix would trade this finding "
+             "for one it cannot fix.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3027\n"
                        "https://manpages.debian.org/bookworm/apt/apt.8.en.html#SCRIPT_USAGE_AND_DIFFERENCES_"
                        "FROM_OTHER_APT_TOOLS"},
@@ -53,6 +71,60 @@ std::string equivalent(std::string_view sub) {
     return {};
 }
 
+// Whether the rule with this code runs under the configuration.
+bool enabled(const Context& context, std::string_view code) {
+    const RuleEntry* entry = find_rule(code);
+    return entry && effective_severity(*entry->meta, context.config()).has_value();
+}
+
+// Whether `apt install …` can become `apt-get install …` without raising a finding of the rules that only
+// read apt-get (DL3008, DL3014, DL3015) that no safe fix removes in turn.
+bool install_converts_cleanly(const Context& context, const RunCommands& commands, const RunCommand& command,
+                              const PackageCommand& pc) {
+    if (enabled(context, "DL3008")) {
+        shell::Command converted = command.command;
+        converted.words.front().value = "apt-get";
+        const std::vector<shell::Word> packages =
+            apt_get_install_packages(converted).value_or(std::vector<shell::Word>{});
+        for (const shell::Word& package : packages)
+            if (!package.dynamic && !package.value.empty() && !apt_package_pinned(package.value))
+                return false;
+    }
+    if (enabled(context, "DL3014") && apt_refuses_yes(pc))
+        return false;
+    if (enabled(context, "DL3015") && !apt_recommends_off(pc).value_or(false) &&
+        (apt_wants_recommends(context, commands, command, pc) ||
+         relies_on_recommended_certificates(commands)))
+        return false;
+    return true;
+}
+
+// `apt` -> `apt-get`: `-get` inserted after the program word's `apt` (`/usr/bin/apt`, `"apt"` in exec form).
+std::optional<Fix> apt_get_fix(const Context& context, const RunCommands& commands, const RunCommand& command,
+                               const PackageCommand& pc) {
+    constexpr std::array<std::string_view, 8> same_in_apt_get = {
+        "install", "remove", "purge", "update", "dist-upgrade", "autoremove", "clean", "autoclean"};
+    const std::string_view sub = pc.subcommand();
+    Applicability applicability = Applicability::Safe;
+    if (sub == "upgrade")
+        applicability = Applicability::Unsafe; // apt-get keeps back upgrades that need new packages
+    else if (std::find(same_in_apt_get.begin(), same_in_apt_get.end(), sub) == same_in_apt_get.end())
+        return std::nullopt;
+    if (sub == "install" && !install_converts_cleanly(context, commands, command, pc))
+        return std::nullopt;
+    const shell::Word& program = command.command.words.front();
+    const std::string_view raw = context.text(program.range);
+    const std::size_t at = raw.rfind("apt");
+    if (at == std::string_view::npos || raw.substr(at + 3).find_first_not_of("\"'") != std::string_view::npos)
+        return std::nullopt; // spelled in a way that a plain insertion would not keep
+    const std::string title = applicability == Applicability::Safe
+                                  ? "Replace apt with apt-get"
+                                  : "Replace apt with apt-get (apt-get upgrade keeps back upgrades that need "
+                                    "new packages)";
+    return Fix{
+        title, {insert_at(program.range.begin + static_cast<TextSize>(at) + 3, "-get")}, applicability};
+}
+
 class AptInsteadOfAptGet final : public Rule {
 public:
     const RuleMeta& meta() const override { return rule_meta; }
@@ -68,7 +140,8 @@ public:
             const std::string replacement = equivalent(pc->subcommand());
             if (!replacement.empty())
                 message += ": `" + pc->label() + "` is `" + replacement + "`";
-            context.report(command.command.words.front().range, message);
+            context.report(command.command.words.front().range, message,
+                           apt_get_fix(context, commands, command, *pc));
         }
     }
 };

@@ -1,5 +1,6 @@
 // DL3030: `yum install` without `-y`.
 
+#include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
@@ -14,6 +15,7 @@ constexpr RuleMeta rule_meta{
     .name = "yum-missing-yes",
     .severity = Severity::Warning,
     .category = Category::Correctness,
+    .fix = FixAvailability::Always,
     .summary = "Use the -y switch to avoid manual input `yum install -y <package>`",
     .docs =
         {.what =
@@ -28,6 +30,10 @@ constexpr RuleMeta rule_meta{
                 "takes the default answer (no) and exits with `Operation aborted`, failing the build.",
          .bad = "FROM centos:7\nRUN yum install httpd-2.4.6 && yum clean all\n",
          .good = "FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n",
+         .fix_safety =
+             "Safe: `-y` is inserted right after the subcommand (`install -y`, `group install -y`; as a "
+             "JSON element in exec form). It only answers the confirmation prompt that a build cannot "
+             "answer: yum installs what it would install after a `y`.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3030\n"
                        "https://man7.org/linux/man-pages/man8/yum.8.html"},
 };
@@ -45,8 +51,10 @@ public:
                 continue;
             const bool two_words =
                 pc->subcommand() == "group" || pc->subcommand() == "groups" || pc->subcommand() == "module";
-            context.report(pc->head(two_words ? 2 : 1),
-                           "Use the -y switch to avoid manual input `yum install -y <package>`");
+            const std::size_t head_words = two_words ? 2 : 1;
+            context.report(pc->head(head_words),
+                           "Use the -y switch to avoid manual input `yum install -y <package>`",
+                           insert_option(command, pc->operands[head_words - 1], "-y", "Add -y"));
         }
     }
 };

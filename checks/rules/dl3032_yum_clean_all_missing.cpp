@@ -1,9 +1,12 @@
 // DL3032: `yum install` without `yum clean all` afterwards in the same RUN.
 
+#include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 namespace drydock::rules {
@@ -14,6 +17,7 @@ constexpr RuleMeta rule_meta{
     .name = "yum-clean-all-missing",
     .severity = Severity::Warning,
     .category = Category::ImageSize,
+    .fix = FixAvailability::Sometimes,
     .summary = "`yum clean all` missing after yum command",
     .docs =
         {.what =
@@ -32,6 +36,16 @@ constexpr RuleMeta rule_meta{
                 "earlier layer.",
          .bad = "FROM centos:7\nRUN yum install -y httpd-2.4.6\n",
          .good = "FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n",
+         .fix_safety =
+             "Safe: `yum clean all` is appended to the end of the script that runs the last yum download of "
+             "the `RUN`: ` && yum clean all` at the end of the command line (on a new continuation line in "
+             "the "
+             "file's own style when the `RUN` spans lines), or a new last line of a heredoc body. It runs "
+             "after "
+             "every yum command of the script and only removes what yum can download again: a later `RUN` "
+             "that installs fetches fresh metadata by itself. No fix when the script ends in the background, "
+             "with `;`, inside `if`/`for`/a subshell or with `exit`, in exec form, or when yum runs through "
+             "`sudo`/`doas` (the `RUN` then runs as a user that could not clean the cache).",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3032\n"
                        "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},
 };
@@ -42,22 +56,30 @@ public:
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
         const RunCommands commands(context.file(), ins);
-        const RunCommand* install = first_not_cleaned_up(
-            commands_in_run_order(ins, commands),
-            [](const RunCommand& c) {
-                const std::optional<PackageCommand> pc = read_package_command(c.command);
-                return pc && pc->manager == PackageManager::Yum && rpm_downloads(*pc);
-            },
-            [](const RunCommand& c) { return cleans_cache(c.command, PackageManager::Yum); });
+        const std::vector<const RunCommand*> ordered = commands_in_run_order(ins, commands);
+        const auto downloads = [](const RunCommand& c) {
+            const std::optional<PackageCommand> pc = read_package_command(c.command);
+            return pc && pc->manager == PackageManager::Yum && rpm_downloads(*pc);
+        };
+        const RunCommand* install = first_not_cleaned_up(ordered, downloads, [](const RunCommand& c) {
+            return cleans_cache(c.command, PackageManager::Yum);
+        });
         if (!install)
             return;
         const std::vector<Variable> scope = context.model().scope_at(context.index());
         for (std::string_view dir : cache_directories(PackageManager::Yum))
             if (has_cache_mount(ins, scope, dir))
                 return;
+        // The cleanup goes after the last download, so that it runs after every one of them.
+        std::vector<const RunCommand*> uses;
+        std::copy_if(ordered.begin(), ordered.end(), std::back_inserter(uses),
+                     [&](const RunCommand* c) { return downloads(*c); });
         const std::optional<PackageCommand> pc = read_package_command(install->command);
-        context.report(pc->head(), "`yum clean all` missing after yum command: `" + pc->label() +
-                                       "` is not followed by `yum clean all` in the same RUN");
+        context.report(
+            pc->head(),
+            "`yum clean all` missing after yum command: `" + pc->label() +
+                "` is not followed by `yum clean all` in the same RUN",
+            append_cleanup(context.file(), ins, commands, uses, "yum clean all", "Append yum clean all"));
     }
 };
 

@@ -1,5 +1,6 @@
 // DL3034: zypper install/remove/patch without a non-interactive switch.
 
+#include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
@@ -16,6 +17,7 @@ constexpr RuleMeta rule_meta{
     .name = "zypper-missing-non-interactive",
     .severity = Severity::Warning,
     .category = Category::Correctness,
+    .fix = FixAvailability::Always,
     .summary = "Non-interactive switch missing from `zypper` command: `zypper install -y`",
     .docs =
         {.what =
@@ -30,6 +32,13 @@ constexpr RuleMeta rule_meta{
                 "zypper reads end of input and aborts, failing the build.",
          .bad = "FROM opensuse/leap:15.6\nRUN zypper install curl=8.6.0 && zypper clean\n",
          .good = "FROM opensuse/leap:15.6\nRUN zypper --non-interactive install curl=8.6.0 && zypper clean\n",
+         .fix_safety =
+             "Safe: the global `-n` (`--non-interactive`) is inserted right after `zypper`, before the "
+             "subcommand (`zypper -n install …`; a JSON element in exec form). As a global option it works "
+             "with every subcommand and makes zypper take the default answer to each question instead of "
+             "waiting for input; after the subcommand, `-n` is another option (`--name` for `install`). "
+             "Where a default answer is no (an untrusted repository key, a "
+             "conflict with no default solution), zypper still stops, as the build did before.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3034\n"
                        "https://en.opensuse.org/SDB:Zypper_manual"},
 };
@@ -51,8 +60,10 @@ public:
             if (!pc || pc->manager != PackageManager::Zypper || !changes_packages(pc->subcommand()) ||
                 answers_yes(*pc) || piped_from_yes(commands, command))
                 continue;
-            context.report(pc->head(), "Non-interactive switch missing from `zypper` command: `zypper " +
-                                           std::string(pc->subcommand()) + " -y`");
+            context.report(pc->head(),
+                           "Non-interactive switch missing from `zypper` command: `zypper " +
+                               std::string(pc->subcommand()) + " -y`",
+                           insert_option(command, command.command.words.front(), "-n", "Add -n"));
         }
     }
 };

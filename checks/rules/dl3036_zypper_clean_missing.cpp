@@ -1,9 +1,12 @@
 // DL3036: `zypper install` without `zypper clean` afterwards in the same RUN.
 
+#include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 namespace drydock::rules {
@@ -14,6 +17,7 @@ constexpr RuleMeta rule_meta{
     .name = "zypper-clean-missing",
     .severity = Severity::Warning,
     .category = Category::ImageSize,
+    .fix = FixAvailability::Sometimes,
     .summary = "`zypper clean` missing after zypper use",
     .docs =
         {.what =
@@ -29,6 +33,19 @@ constexpr RuleMeta rule_meta{
                 "they still take space in the earlier layer.",
          .bad = "FROM opensuse/leap:15.6\nRUN zypper --non-interactive install curl=8.6.0\n",
          .good = "FROM opensuse/leap:15.6\nRUN zypper --non-interactive install curl=8.6.0 && zypper clean\n",
+         .fix_safety =
+             "Safe: `zypper clean` is appended to the end of the script that runs the last zypper download "
+             "of "
+             "the `RUN`: ` && zypper clean` at the end of the command line (on a new continuation line in "
+             "the "
+             "file's own style when the `RUN` spans lines), or a new last line of a heredoc body. It runs "
+             "after "
+             "every zypper command of the script and removes the downloaded packages, which zypper never "
+             "reads again; the repository metadata stays, so a later `RUN` that installs works exactly as "
+             "before (`zypper clean --all` also drops the metadata and can be written by hand). No fix when "
+             "the script ends in the background, with `;`, inside `if`/`for`/a subshell or with `exit`, in "
+             "exec form, or when zypper runs through `sudo`/`doas` (the `RUN` then runs as a user that could "
+             "not clean the cache).",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3036\n"
                        "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},
 };
@@ -39,22 +56,30 @@ public:
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
         const RunCommands commands(context.file(), ins);
-        const RunCommand* install = first_not_cleaned_up(
-            commands_in_run_order(ins, commands),
-            [](const RunCommand& c) {
-                const std::optional<PackageCommand> pc = read_package_command(c.command);
-                return pc && pc->manager == PackageManager::Zypper && zypper_downloads(*pc);
-            },
-            [](const RunCommand& c) { return cleans_cache(c.command, PackageManager::Zypper); });
+        const std::vector<const RunCommand*> ordered = commands_in_run_order(ins, commands);
+        const auto downloads = [](const RunCommand& c) {
+            const std::optional<PackageCommand> pc = read_package_command(c.command);
+            return pc && pc->manager == PackageManager::Zypper && zypper_downloads(*pc);
+        };
+        const RunCommand* install = first_not_cleaned_up(ordered, downloads, [](const RunCommand& c) {
+            return cleans_cache(c.command, PackageManager::Zypper);
+        });
         if (!install)
             return;
         const std::vector<Variable> scope = context.model().scope_at(context.index());
         for (std::string_view dir : cache_directories(PackageManager::Zypper))
             if (has_cache_mount(ins, scope, dir))
                 return;
+        // The cleanup goes after the last download, so that it runs after every one of them.
+        std::vector<const RunCommand*> uses;
+        std::copy_if(ordered.begin(), ordered.end(), std::back_inserter(uses),
+                     [&](const RunCommand* c) { return downloads(*c); });
         const std::optional<PackageCommand> pc = read_package_command(install->command);
-        context.report(pc->head(), "`zypper clean` missing after zypper use: `" + pc->label() +
-                                       "` is not followed by `zypper clean` in the same RUN");
+        context.report(
+            pc->head(),
+            "`zypper clean` missing after zypper use: `" + pc->label() +
+                "` is not followed by `zypper clean` in the same RUN",
+            append_cleanup(context.file(), ins, commands, uses, "zypper clean", "Append zypper clean"));
     }
 };
 

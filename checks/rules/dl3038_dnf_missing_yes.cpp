@@ -1,5 +1,6 @@
 // DL3038: `dnf install` / `microdnf install` without `-y`.
 
+#include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
@@ -14,6 +15,7 @@ constexpr RuleMeta rule_meta{
     .name = "dnf-missing-yes",
     .severity = Severity::Warning,
     .category = Category::Correctness,
+    .fix = FixAvailability::Always,
     .summary = "Use the -y switch to avoid manual input `dnf install -y <package>`",
     .docs = {.what =
                  "Reports a `dnf` (also `dnf5`) or `microdnf` command that installs packages (`install`, "
@@ -29,6 +31,10 @@ constexpr RuleMeta rule_meta{
                     "same Dockerfile breaks when the base image moves on.",
              .bad = "FROM fedora:40\nRUN dnf install httpd-2.4.62 && dnf clean all\n",
              .good = "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n",
+             .fix_safety =
+                 "Safe: `-y` is inserted right after the subcommand (`install -y`, `group install -y`; as a "
+                 "JSON element in exec form). It only answers the confirmation prompt that a build cannot "
+                 "answer: dnf (or microdnf) installs what it would install after a `y`.",
              .references = "https://github.com/hadolint/hadolint/wiki/DL3038\n"
                            "https://dnf.readthedocs.io/en/latest/command_ref.html"},
 };
@@ -46,9 +52,11 @@ public:
                 continue;
             const bool two_words =
                 pc->subcommand() == "group" || pc->subcommand() == "groups" || pc->subcommand() == "module";
-            context.report(pc->head(two_words ? 2 : 1), "Use the -y switch to avoid manual input `" +
-                                                            std::string(command.command.name()) +
-                                                            " install -y <package>`");
+            const std::size_t head_words = two_words ? 2 : 1;
+            context.report(pc->head(head_words),
+                           "Use the -y switch to avoid manual input `" + std::string(command.command.name()) +
+                               " install -y <package>`",
+                           insert_option(command, pc->operands[head_words - 1], "-y", "Add -y"));
         }
     }
 };

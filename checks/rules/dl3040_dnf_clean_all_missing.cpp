@@ -1,9 +1,12 @@
 // DL3040: `dnf install` / `microdnf install` without `dnf clean all` afterwards in the same RUN.
 
+#include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 namespace drydock::rules {
@@ -14,6 +17,7 @@ constexpr RuleMeta rule_meta{
     .name = "dnf-clean-all-missing",
     .severity = Severity::Warning,
     .category = Category::ImageSize,
+    .fix = FixAvailability::Sometimes,
     .summary = "`dnf clean all` missing after dnf command",
     .docs =
         {.what =
@@ -32,6 +36,19 @@ constexpr RuleMeta rule_meta{
                 "in the earlier layer.",
          .bad = "FROM fedora:40\nRUN dnf install -y httpd-2.4.62\n",
          .good = "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n",
+         .fix_safety =
+             "Safe: `dnf clean all` (`microdnf clean all`, `dnf5 clean all`: the program of the last "
+             "download) "
+             "is appended to the end of the script that runs the last download of the `RUN`: ` && dnf clean "
+             "all` at the end of the command line (on a new continuation line in the file's own style when "
+             "the "
+             "`RUN` spans lines), or a new last line of a heredoc body. It runs after every dnf command of "
+             "the "
+             "script and only removes what dnf can download again: a later `RUN` that installs fetches fresh "
+             "metadata by itself. No fix when the script ends in the background, with `;`, inside "
+             "`if`/`for`/a subshell or with `exit`, in exec form, or when dnf runs through `sudo`/`doas` "
+             "(the "
+             "`RUN` then runs as a user that could not clean the cache).",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3040\n"
                        "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},
 };
@@ -42,26 +59,33 @@ public:
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
         const RunCommands commands(context.file(), ins);
-        const RunCommand* install = first_not_cleaned_up(
-            commands_in_run_order(ins, commands),
-            [](const RunCommand& c) {
-                const std::optional<PackageCommand> pc = read_package_command(c.command);
-                return pc &&
-                       (pc->manager == PackageManager::Dnf || pc->manager == PackageManager::Microdnf) &&
-                       rpm_downloads(*pc);
-            },
-            [](const RunCommand& c) { return cleans_cache(c.command, PackageManager::Dnf); });
+        const std::vector<const RunCommand*> ordered = commands_in_run_order(ins, commands);
+        const auto downloads = [](const RunCommand& c) {
+            const std::optional<PackageCommand> pc = read_package_command(c.command);
+            return pc && (pc->manager == PackageManager::Dnf || pc->manager == PackageManager::Microdnf) &&
+                   rpm_downloads(*pc);
+        };
+        const RunCommand* install = first_not_cleaned_up(ordered, downloads, [](const RunCommand& c) {
+            return cleans_cache(c.command, PackageManager::Dnf);
+        });
         if (!install)
             return;
         const std::vector<Variable> scope = context.model().scope_at(context.index());
         for (std::string_view dir : cache_directories(PackageManager::Dnf))
             if (has_cache_mount(ins, scope, dir))
                 return;
+        // The cleanup goes after the last download, so that it runs after every one of them, and is done
+        // by the program of that download (`microdnf clean all` where microdnf is the one installed).
+        std::vector<const RunCommand*> uses;
+        std::copy_if(ordered.begin(), ordered.end(), std::back_inserter(uses),
+                     [&](const RunCommand* c) { return downloads(*c); });
+        const std::string cleanup = std::string(uses.back()->command.name()) + " clean all";
         const std::optional<PackageCommand> pc = read_package_command(install->command);
         const std::string program(install->command.name());
-        context.report(pc->head(), "`" + program + " clean all` missing after " + program + " command: `" +
-                                       pc->label() + "` is not followed by `" + program +
-                                       " clean all` in the same RUN");
+        context.report(pc->head(),
+                       "`" + program + " clean all` missing after " + program + " command: `" + pc->label() +
+                           "` is not followed by `" + program + " clean all` in the same RUN",
+                       append_cleanup(context.file(), ins, commands, uses, cleanup, "Append " + cleanup));
     }
 };
 

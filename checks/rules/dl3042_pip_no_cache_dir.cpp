@@ -1,5 +1,6 @@
 // DL3042: `pip install` keeps its download cache in the image.
 
+#include "fix_builders.hpp"
 #include "language_packages.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
@@ -17,6 +18,7 @@ constexpr RuleMeta rule_meta{
     .name = "pip-no-cache-dir",
     .severity = Severity::Warning,
     .category = Category::ImageSize,
+    .fix = FixAvailability::Always,
     .summary = "Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`",
     .docs =
         {.what =
@@ -38,6 +40,10 @@ constexpr RuleMeta rule_meta{
                 "that cache is never used again, but it stays in the layer and makes the image larger.",
          .bad = "FROM python:3.12-slim\nRUN pip install flask==3.0.3\n",
          .good = "FROM python:3.12-slim\nRUN pip install --no-cache-dir flask==3.0.3\n",
+         .fix_safety =
+             "Safe: `--no-cache-dir` is inserted right after `install` (as a JSON element in exec form). It "
+             "only stops pip from writing its download and wheel cache, which nothing in the build reads "
+             "again; what gets installed is the same. The option exists since pip 6 (2014).",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3042\n"
                        "https://pip.pypa.io/en/stable/topics/caching/"},
 };
@@ -114,8 +120,11 @@ public:
             if (!install || exported || install->pip.has_flag("no-cache-dir") ||
                 set_on_command(written[i], command))
                 continue;
-            context.report(install->range, "Avoid use of cache directory with pip. Use `" +
-                                               spelled(command, *install) + " --no-cache-dir <package>`");
+            context.report(install->range,
+                           "Avoid use of cache directory with pip. Use `" + spelled(command, *install) +
+                               " --no-cache-dir <package>`",
+                           insert_argument_after(install->install, commands.all()[i].source, "--no-cache-dir",
+                                                 "Add --no-cache-dir"));
         }
     }
 

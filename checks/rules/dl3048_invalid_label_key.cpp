@@ -1,10 +1,12 @@
 // DL3048: a LABEL key that does not follow Docker's key format recommendations.
 
+#include "fix_builders.hpp"
 #include "label_values.hpp"
 #include "rule_support.hpp"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 
 namespace drydock::rules {
@@ -15,6 +17,7 @@ constexpr RuleMeta rule_meta{
     .name = "invalid-label-key",
     .severity = Severity::Style,
     .category = Category::Style,
+    .fix = FixAvailability::Sometimes,
     .summary = "Invalid label key",
     .docs =
         {.what =
@@ -31,9 +34,24 @@ constexpr RuleMeta rule_meta{
                 "own.",
          .bad = "FROM alpine:3.20\nLABEL Maintainer=\"ops@example.com\" com.docker.version=1\n",
          .good = "FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"ops@example.com\"\n",
+         .fix_safety =
+             "Unsafe (applied with `--unsafe-fixes`): when lower-casing the key is all it takes to make it "
+             "valid (`Maintainer` → `maintainer`), the key is lower-cased. Unlike stage names, label keys "
+             "are case-sensitive: whatever reads the label by its old name (`docker inspect`, `--filter "
+             "label=…`, a registry, labels that containers inherit and tools such as reverse proxies read) "
+             "no longer finds it, and the new key may replace a label of the same name that the base image "
+             "sets. Not offered when another label of the stage already has the lower-case key, nor for "
+             "keys with variables or split by a line continuation.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3048\n"
                        "https://docs.docker.com/engine/manage-resources/labels/#key-format-recommendations"},
 };
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
 
 bool is_lower_alpha(char c) {
     return c >= 'a' && c <= 'z';
@@ -77,8 +95,40 @@ public:
         for (const LabelPair& p : label_pairs(ins, context.index(), context.model())) {
             const std::string why = problem(p.key);
             if (!why.empty())
-                context.report(p.pair->key.range, "Invalid label key `" + p.key + "`: " + why);
+                context.report(p.pair->key.range, "Invalid label key `" + p.key + "`: " + why,
+                               lowercase_fix(*p.pair, p.key, context));
         }
+    }
+
+private:
+    // The key in lower case, when that alone makes it valid and no other label of the stage has that key in
+    // any casing (one of the two would be lost).
+    static std::optional<Fix> lowercase_fix(const KeyValue& pair, const std::string& key,
+                                            const Context& context) {
+        const Word& word = pair.key;
+        if (!word.variables.empty() || word.range.size() != word.raw.size())
+            return std::nullopt;
+        const std::string lowered = lower(key);
+        if (lowered == key || !problem(lowered).empty() || labels_lowering_to(context, lowered) != 1)
+            return std::nullopt;
+        return Fix::replace("Lower-case the label key to `" + lowered + "`", word.range, lower(word.raw),
+                            Applicability::Unsafe);
+    }
+
+    // How many labels of the stage have `key` once lower-cased (the one being fixed included).
+    static std::size_t labels_lowering_to(const Context& context, const std::string& key) {
+        if (!context.stage())
+            return 0;
+        std::size_t count = 0;
+        const Stage& stage = context.model().stages()[*context.stage()];
+        for (std::size_t i = stage.from; i < stage.end; ++i) {
+            const Instruction& ins = context.file().instructions[i];
+            if (!ins.is(InstructionKind::Label))
+                continue;
+            for (const LabelPair& p : label_pairs(ins, i, context.model()))
+                count += lower(p.key) == key;
+        }
+        return count;
     }
 };
 

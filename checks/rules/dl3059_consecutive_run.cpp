@@ -1,11 +1,13 @@
 // DL3059: consecutive RUN instructions that could be one.
 
+#include "fix_builders.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
 
 #include <drydock/parser/line_index.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 
@@ -17,6 +19,7 @@ constexpr RuleMeta rule_meta{
     .name = "consecutive-run",
     .severity = Severity::Info,
     .category = Category::ImageSize,
+    .fix = FixAvailability::Sometimes,
     .summary = "Multiple consecutive RUN instructions. Consider consolidation",
     .docs =
         {.what =
@@ -33,6 +36,20 @@ constexpr RuleMeta rule_meta{
                 "earlier layer.",
          .bad = "FROM debian:12\nRUN mkdir -p /app\nRUN chown nobody /app\n",
          .good = "FROM debian:12\nRUN mkdir -p /app && chown nobody /app\n",
+         .fix_safety =
+             "Unsafe (applied with `--unsafe-fixes`): the two `RUN`s become one, `first && second`: the "
+             "text from the end of the first command line to the start of the second's commands (the line "
+             "break, the second `RUN` keyword and its flags) is replaced by ` && ` when the whole chain of "
+             "`RUN`s being joined is one line each and fits on 80 columns, else by a new continuation line, "
+             "in the first `RUN`'s style when it spans lines and in the style of the file's other `RUN`s "
+             "otherwise (`&&` leading or trailing, their indentation). Offered only when both are shell "
+             "form without heredocs, no comment stands between them, the first ends with a plain command "
+             "(not in the background, after `;` or inside `if`/`for`/a subshell) and changes no shell state "
+             "that the second would then inherit (`cd`, `export`, `set`, variable assignments, `source`, "
+             "`exec`, `exit`, `umask`, …), the second is one `&&` list of simple commands (so a failure of "
+             "the first still stops everything), and no ignore pragma sits above the first (it would then "
+             "cover the second's commands too).\n\nIt is unsafe because the layers change: the two steps "
+             "are cached and rebuilt together, and the image has one layer fewer.",
          .references =
              "https://github.com/hadolint/hadolint/wiki/DL3059\n"
              "https://docs.docker.com/build/building/best-practices/#minimize-the-number-of-layers"},
@@ -67,6 +84,133 @@ std::optional<std::size_t> program_count(const Dockerfile& file, const Instructi
     return commands.program_count();
 }
 
+// The RUN at top-level index `i` (for ONBUILD: the RUN trigger of the ONBUILD at `i`), or nullptr.
+const Instruction* run_at(const Dockerfile& file, std::size_t i, bool onbuild) {
+    if (i >= file.instructions.size())
+        return nullptr;
+    const Instruction& ins = file.instructions[i];
+    if (!onbuild)
+        return ins.is(InstructionKind::Run) ? &ins : nullptr;
+    if (ins.is(InstructionKind::Onbuild) && !ins.trigger.empty() &&
+        ins.trigger.front().is(InstructionKind::Run))
+        return &ins.trigger.front();
+    return nullptr;
+}
+
+// Whether the rule reports `second` for following `first`: the same flags, and at most two programs each.
+bool reported(const Dockerfile& file, const Instruction& first, const Instruction& second) {
+    if (!same_flags(first, second))
+        return false;
+    const std::optional<std::size_t> count = program_count(file, second);
+    const std::optional<std::size_t> first_count = program_count(file, first);
+    return count && first_count && *count <= 2 && *first_count <= 2;
+}
+
+// Whether the script changes the shell's state (directory, variables, options, traps, …) for commands that
+// would come after it in the same shell.
+bool changes_shell_state(const shell::Script& script) {
+    static constexpr std::array<std::string_view, 28> builtins = {
+        "cd",       "pushd", "popd",    "export",    "unset",   "set",     "shopt",
+        "source",   ".",     "alias",   "unalias",   "umask",   "ulimit",  "trap",
+        "exec",     "exit",  "return",  "eval",      "declare", "typeset", "local",
+        "readonly", "read",  "mapfile", "readarray", "shift",   "let",     "getopts"};
+    if (script.uses_eval)
+        return true;
+    return std::any_of(script.commands.begin(), script.commands.end(), [](const shell::Command& c) {
+        if (c.words.empty())
+            return !c.assignments.empty(); // `VAR=value` alone sets a shell variable
+        return std::find(builtins.begin(), builtins.end(), c.name()) != builtins.end();
+    });
+}
+
+// Whether the script is one `&&` list of simple commands (pipelines allowed), so that `first && script` still
+// stops at the first failure.
+bool is_and_list(const shell::Script& script) {
+    if (!script.errors.empty() || script.commands.empty())
+        return false;
+    for (std::size_t i = 0; i < script.commands.size(); ++i) {
+        const shell::Command& c = script.commands[i];
+        if (c.depth != 0)
+            return false;
+        if (i > 0 && c.preceded_by != shell::Operator::And && c.preceded_by != shell::Operator::Pipe)
+            return false;
+    }
+    return true;
+}
+
+// Whether an ignore pragma (`# hadolint ignore=`, `# drydock ignore=`, BuildKit's `# check=`) is among the
+// comments above top-level instruction `index`: after a merge it would cover the second RUN's commands too.
+bool has_pragma_above(const Dockerfile& file, std::size_t index) {
+    std::size_t item = 0;
+    while (item < file.items.size() &&
+           !(file.items[item].kind == ItemKind::Instruction && file.items[item].index == index))
+        ++item;
+    for (std::size_t k = item; k-- > 0;) {
+        const Item& above = file.items[k];
+        if (above.kind == ItemKind::Blank)
+            continue;
+        if (above.kind != ItemKind::Comment)
+            break;
+        const std::string& text = file.comments[above.index].text;
+        if (text.starts_with("hadolint") || text.starts_with("drydock") || text.starts_with("check="))
+            return true;
+    }
+    return false;
+}
+
+// Where the RUN at `second_index` can be joined onto the RUN before it: the text from the first's last
+// command to the second's first command (line break, keyword, flags), which the joiner replaces so that both
+// command texts stay as written. nullopt when the two must stay apart (see fix_safety).
+std::optional<TextRange> join_range(const Dockerfile& file, std::size_t second_index, bool onbuild) {
+    if (second_index == 0)
+        return std::nullopt;
+    const Instruction* first = run_at(file, second_index - 1, onbuild);
+    const Instruction* second = run_at(file, second_index, onbuild);
+    if (!first || !second || !reported(file, *first, *second))
+        return std::nullopt;
+    if (!first->heredocs.empty() || !second->heredocs.empty() || !first->command || !second->command ||
+        !first->command->script || !second->command->script)
+        return std::nullopt;
+    const shell::Script& head = *first->command->script;
+    const shell::Script& tail = *second->command->script;
+    const std::optional<TextSize> end = command_line_end(file, *first, head);
+    if (!end || changes_shell_state(head) || !is_and_list(tail) || has_pragma_above(file, second_index - 1))
+        return std::nullopt;
+    const TextRange between{*end, tail.commands.front().range.begin};
+    const bool comment_between =
+        std::any_of(file.comments.begin(), file.comments.end(), [&](const Comment& c) {
+            return between.begin < c.range.end && c.range.begin < between.end;
+        });
+    if (comment_between || drops_comments(*first, between) || drops_comments(*second, between))
+        return std::nullopt;
+    return between;
+}
+
+// The widest line a chain of one-line RUNs may be joined into; longer chains are continued over lines.
+constexpr std::size_t max_joined_width = 80;
+
+// Whether the chain of RUNs that the fixes join together with the RUN at `second_index` (all consecutive RUNs
+// joinable to their neighbour) are all one line each and fit on one line when joined.
+bool chain_fits_one_line(const Dockerfile& file, std::size_t second_index, bool onbuild) {
+    std::size_t first = second_index - 1;
+    while (first > 0 && join_range(file, first, onbuild))
+        --first;
+    std::size_t last = second_index;
+    while (join_range(file, last + 1, onbuild))
+        ++last;
+    std::size_t width = 0;
+    for (std::size_t i = first; i <= last; ++i) {
+        const Instruction& run = *run_at(file, i, onbuild);
+        if (!run.continuations.empty())
+            return false;
+        const Instruction& top = file.instructions[i];
+        // The first line from its start; the others from their first command, after ` && `.
+        width += i == first ? top.range.end - top.line_range.begin
+                            : 4 + (run.range.end - run.command->script->commands.front().range.begin);
+    }
+    return width <= max_joined_width;
+}
+
 class ConsecutiveRun final : public Rule {
 public:
     const RuleMeta& meta() const override { return rule_meta; }
@@ -75,24 +219,37 @@ public:
         const std::size_t index = context.index();
         if (index == 0)
             return;
-        const Instruction& before = context.file().instructions[index - 1];
-        const Instruction* previous = nullptr;
-        if (!context.in_onbuild() && before.is(InstructionKind::Run))
-            previous = &before;
-        else if (context.in_onbuild() && before.is(InstructionKind::Onbuild) && !before.trigger.empty() &&
-                 before.trigger.front().is(InstructionKind::Run))
-            previous = &before.trigger.front();
-        if (!previous || !same_flags(*previous, ins))
-            return;
-        const std::optional<std::size_t> count = program_count(context.file(), ins);
-        const std::optional<std::size_t> previous_count = program_count(context.file(), *previous);
-        if (!count || !previous_count || *count > 2 || *previous_count > 2)
+        const Instruction* previous = run_at(context.file(), index - 1, context.in_onbuild());
+        if (!previous || !reported(context.file(), *previous, ins))
             return;
         const LineIndex lines(context.file().source);
         const std::string what = context.in_onbuild() ? "`ONBUILD RUN`" : "`RUN`";
+        const std::uint32_t line = lines.position(previous->range.begin).line;
         context.report(ins.keyword.range,
                        "Multiple consecutive " + what + " instructions. Consider consolidation with the " +
-                           what + " on line " + std::to_string(lines.position(previous->range.begin).line));
+                           what + " on line " + std::to_string(line),
+                       merge_fix(context.file(), index, context.in_onbuild(), line));
+    }
+
+private:
+    // `RUN a` + `RUN b` -> `RUN a && b`: on one line when the whole chain of joined RUNs fits on one, else
+    // `b` on a new continuation line, in the first RUN's style when it spans lines, else in the file's.
+    static std::optional<Fix> merge_fix(const Dockerfile& file, std::size_t index, bool onbuild,
+                                        std::uint32_t first_line) {
+        const std::optional<TextRange> between = join_range(file, index, onbuild);
+        if (!between)
+            return std::nullopt;
+        const Instruction& first = *run_at(file, index - 1, onbuild);
+        std::string joiner;
+        if (!first.continuations.empty())
+            joiner = and_joiner(file, first, *first.command->script, between->begin);
+        else if (chain_fits_one_line(file, index, onbuild))
+            joiner = " && ";
+        else
+            joiner = continuation_joiner(file, continuation_style(file), between->begin);
+        return Fix{"Merge into the RUN on line " + std::to_string(first_line),
+                   {replace_range(*between, std::move(joiner))},
+                   Applicability::Unsafe};
     }
 };
 

@@ -1,5 +1,6 @@
 #include "fix_builders.hpp"
 
+#include <drydock/checks/suppression.hpp>
 #include <drydock/fixers/text_edits.hpp>
 
 #include <algorithm>
@@ -59,7 +60,142 @@ bool operators_lead_lines(const Dockerfile& file, const shell::Script& script) {
     return false;
 }
 
+// The style of the first line break of `script` at which an and-or list goes on (`… && \` then `    make`,
+// or `… \` then `    && make`); nullopt when no `&&`/`||` of the script sits at a line break.
+std::optional<ContinuationStyle> style_of(const Dockerfile& file, const shell::Script& script) {
+    const std::string_view text = file.source;
+    for (const shell::Command& c : script.commands) {
+        if (c.preceded_by != shell::Operator::And && c.preceded_by != shell::Operator::Or)
+            continue;
+        const std::size_t line_start = text.rfind('\n', c.range.begin) + 1;
+        const std::string_view before = text.substr(line_start, c.range.begin - line_start);
+        const std::size_t first = before.find_first_not_of(" \t");
+        const std::string indent(before.substr(0, std::min(first, before.size())));
+        if (first != std::string_view::npos) {
+            if (before.substr(first, 2) == "&&" || before.substr(first, 2) == "||")
+                return ContinuationStyle{true, indent};
+            continue; // the operator is within the line
+        }
+        // The command starts its line: the operator ends the line before, ahead of the continuation.
+        if (line_start == 0)
+            continue;
+        std::size_t p = line_start - 1; // the line feed
+        if (p > 0 && text[p - 1] == '\r')
+            --p;
+        while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+            --p;
+        if (p > 0 && text[p - 1] == file.escape)
+            --p;
+        while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '\t'))
+            --p;
+        if (p >= 2 && (text.substr(p - 2, 2) == "&&" || text.substr(p - 2, 2) == "||"))
+            return ContinuationStyle{false, indent};
+    }
+    return std::nullopt;
+}
+
 } // namespace
+
+ContinuationStyle continuation_style(const Dockerfile& file) {
+    for (const Instruction& top : file.instructions) {
+        const Instruction& ins = top.trigger.empty() ? top : top.trigger.front();
+        if (!ins.is(InstructionKind::Run) || ins.continuations.empty() || !ins.command ||
+            !ins.command->script)
+            continue;
+        if (const std::optional<ContinuationStyle> style = style_of(file, *ins.command->script))
+            return *style;
+    }
+    return {};
+}
+
+std::string continuation_joiner(const Dockerfile& file, const ContinuationStyle& style, TextSize at) {
+    const std::string eol(line_terminator_at(file.source, at));
+    const std::string escape(1, file.escape);
+    return style.operators_lead ? " " + escape + eol + style.indent + "&& "
+                                : " && " + escape + eol + style.indent;
+}
+
+Fix insert_argument_after(const shell::Word& word, CommandSource source, std::string_view argument,
+                          std::string title, Applicability applicability) {
+    const std::string text =
+        source == CommandSource::ExecForm ? ", " + json_string(argument) : " " + std::string(argument);
+    return Fix{std::move(title), {insert_at(word.range.end, text)}, applicability};
+}
+
+const shell::Script* script_holding(const RunCommands& commands, const shell::Command& command) {
+    for (const RunScript& run_script : commands.scripts())
+        for (const shell::Command& c : run_script.script->commands)
+            if (c.range == command.range)
+                return run_script.script;
+    return nullptr;
+}
+
+std::optional<TextSize> command_line_end(const Dockerfile& file, const Instruction& run,
+                                         const shell::Script& script) {
+    if (!run.command || !run.command->script || &*run.command->script != &script)
+        return std::nullopt;
+    if (!script.errors.empty() || script.commands.empty())
+        return std::nullopt;
+    const shell::Command& last = script.commands.back();
+    if (last.depth != 0)
+        return std::nullopt; // the script ends inside `if`/`for`/a subshell: the end is not the end of a
+                             // command
+    TextSize end = last.range.end;
+    for (const shell::Redirect& r : last.redirects)
+        end = std::max(end, r.range.end);
+    const std::string_view after = std::string_view(file.source).substr(end, run.command->range.end - end);
+    if (after.find_first_not_of(" \t;") != std::string_view::npos ||
+        after.find(';') != std::string_view::npos)
+        return std::nullopt; // a trailing `&`, `;` or comment: joining would change how the list ends
+    return end;
+}
+
+std::string and_joiner(const Dockerfile& file, const Instruction& run, const shell::Script& script,
+                       TextSize end) {
+    if (run.continuations.empty() || !run.heredocs.empty())
+        return " && ";
+    // The RUN's own style: where it puts `&&`, and the indentation of its last line.
+    const ContinuationStyle style{operators_lead_lines(file, script),
+                                  std::string(indentation_of_line(file.source, end))};
+    return continuation_joiner(file, style, end);
+}
+
+Edit insert_line_before(const Dockerfile& file, std::size_t index, std::string_view line) {
+    const Instruction& ins = file.instructions[index];
+    std::size_t item = 0;
+    while (item < file.items.size() &&
+           !(file.items[item].kind == ItemKind::Instruction && file.items[item].index == index))
+        ++item;
+    // The comment lines right above the instruction (no blank line between) are its own: its description
+    // and its `# hadolint ignore=` pragmas. The new line goes above them.
+    TextSize at = ins.line_range.begin;
+    std::size_t k = item;
+    while (k > 0 && file.items[k - 1].kind == ItemKind::Comment)
+        at = file.items[--k].range.begin;
+    // BuildKit gives an instruction every comment since the previous instruction, blank lines or not: a
+    // `# check=` comment further up must keep its instruction too.
+    for (std::size_t far = k; far > 0; --far) {
+        const Item& above = file.items[far - 1];
+        if (above.kind != ItemKind::Comment && above.kind != ItemKind::Blank)
+            break;
+        if (above.kind == ItemKind::Comment && file.comments[above.index].text.starts_with("check="))
+            at = above.range.begin;
+    }
+    // The terminator of the line above (the new line ends like the lines around it), and the indentation
+    // of the instruction.
+    const std::string_view eol = line_terminator_at(file.source, at > 0 ? at - 1 : at);
+    const std::string indent(indentation_of_line(file.source, ins.range.begin));
+    return insert_at(at, indent + std::string(line) + std::string(eol));
+}
+
+bool is_suppressed_at(const Context& context, const RuleMeta& rule, TextRange range) {
+    if (context.config().disable_ignore_pragma)
+        return false;
+    const Suppressions suppressions = collect_suppressions(context.file(), context.model());
+    const Diagnostic finding{std::string(rule.code), std::string(rule.name), rule.severity, {}, range, {}};
+    std::vector<bool> used;
+    return is_suppressed(finding, suppressions, used);
+}
 
 std::optional<Fix> append_command(const Dockerfile& file, const Instruction& run, const shell::Script& script,
                                   std::string_view command, std::string title, Applicability applicability) {
@@ -82,25 +218,13 @@ std::optional<Fix> append_command(const Dockerfile& file, const Instruction& run
                    {insert_at(doc.terminator.begin, indent + std::string(command) + std::string(eol))},
                    applicability};
     }
-    if (!run.command || !run.command->script || &*run.command->script != &script)
-        return std::nullopt;
     // The command line: after the last command (and its redirects), unless it runs in the background.
-    TextSize end = last.range.end;
-    for (const shell::Redirect& r : last.redirects)
-        end = std::max(end, r.range.end);
-    const std::string_view after = text.substr(end, run.command->range.end - end);
-    if (after.find_first_not_of(" \t;") != std::string_view::npos ||
-        after.find(';') != std::string_view::npos)
-        return std::nullopt; // a trailing `&`, `;` or comment: appending would change how the list ends
-    if (run.continuations.empty() || run.heredocs.size() > 0)
-        return Fix{std::move(title), {insert_at(end, " && " + std::string(command))}, applicability};
-    const std::string_view eol = line_terminator_at(text, end);
-    const std::string indent(indentation_of_line(text, end)); // the RUN's last line
-    const std::string escape(1, file.escape);
-    const std::string joined = operators_lead_lines(file, script)
-                                   ? " " + escape + std::string(eol) + indent + "&& " + std::string(command)
-                                   : " && " + escape + std::string(eol) + indent + std::string(command);
-    return Fix{std::move(title), {insert_at(end, joined)}, applicability};
+    const std::optional<TextSize> end = command_line_end(file, run, script);
+    if (!end)
+        return std::nullopt;
+    return Fix{std::move(title),
+               {insert_at(*end, and_joiner(file, run, script, *end) + std::string(command))},
+               applicability};
 }
 
 } // namespace drydock::rules

@@ -2,6 +2,9 @@
 // Building fixes from the syntax tree, in the file's own style (keyword casing, escape character, line
 // terminators), so that no rule splices strings by hand.
 
+#include "shell_queries.hpp"
+
+#include <drydock/checks/rule.hpp>
 #include <drydock/fixers/fix.hpp>
 #include <drydock/fixers/text_edits.hpp>
 #include <drydock/parser/ast.hpp>
@@ -28,6 +31,57 @@ bool drops_comments(const Instruction& instruction, TextRange range);
 // Inserts ` <text>` right after `word` (e.g. `-y` after `install` in `apt-get install curl`).
 Fix insert_after_word(const shell::Word& word, std::string_view text, std::string title,
                       Applicability applicability = Applicability::Safe);
+
+// Inserts `argument` as a new argument right after `word` of a command that a RUN runs: ` argument` in shell
+// text, `, "argument"` in an exec-form JSON array (`source` says which). `argument` must be a plain shell
+// word (no blanks, quotes or expansions).
+Fix insert_argument_after(const shell::Word& word, CommandSource source, std::string_view argument,
+                          std::string title, Applicability applicability = Applicability::Safe);
+
+// The script of `commands` that holds `command` (a command of commands.all(), compared by range); nullptr
+// when none does (exec form).
+const shell::Script* script_holding(const RunCommands& commands, const shell::Command& command);
+
+// Where a command can be joined with `&&` to the end of the RUN's shell-form command line `script`: just
+// after its last command and that command's redirects. nullopt when joining would change what runs: the
+// last command runs in the background or is followed by `;` or a comment, the script ends inside a
+// compound command (`if`, `for`, a subshell), or it has shell errors.
+std::optional<TextSize> command_line_end(const Dockerfile& file, const Instruction& run,
+                                         const shell::Script& script);
+
+// The text that joins a command to the command line `script` of `run` at `end` (from command_line_end), in
+// the file's style: ` && ` when the RUN is one line (or has heredocs, whose bodies follow the line), else a
+// new continuation line (`\` or the escape directive's character, the file's line terminator, the indentation
+// of the RUN's last line) with `&&` where the file puts it (`… && \` or `    && …`).
+std::string and_joiner(const Dockerfile& file, const Instruction& run, const shell::Script& script,
+                       TextSize end);
+
+// How a file continues and-lists over lines: `&&` leading the continued line (`    && make`) or ending the
+// line before (`… && \`), and the indentation of continued lines.
+struct ContinuationStyle {
+    bool operators_lead = false;
+    std::string indent = "    ";
+};
+
+// The style of the first RUN that continues an and-list on a new line; `… && \` and four spaces when none
+// does.
+ContinuationStyle continuation_style(const Dockerfile& file);
+
+// The text that joins a command on a new continuation line in `style`, with the file's escape character and
+// the line terminator of the line holding `at`: ` && \`, line break, indentation; or ` \`, line break,
+// indentation, `&& `.
+std::string continuation_joiner(const Dockerfile& file, const ContinuationStyle& style, TextSize at);
+
+// Inserts `line` (an instruction, e.g. `WORKDIR /src`) as a new line above the top-level instruction
+// `index`: above the comment lines directly above it (its description and `# hadolint ignore=` pragmas stay
+// with it; so do BuildKit `# check=` comments since the previous instruction), with that instruction's
+// indentation and the file's line terminator.
+Edit insert_line_before(const Dockerfile& file, std::size_t index, std::string_view line);
+
+// Whether a finding of `rule` at `range` would be suppressed (`# hadolint ignore=`, `# check=skip=`, …). A
+// fix that reaches beyond its own finding (a whole stage, a neighbouring instruction) leaves such places
+// alone.
+bool is_suppressed_at(const Context& context, const RuleMeta& rule, TextRange range);
 
 // Appends `command` to the end of the script that holds `script` in a RUN: for the command line, ` &&
 // command` after its last command, on a new continuation line in the file's own style when the RUN already

@@ -506,6 +506,28 @@ std::optional<std::string> apt_conf_value(const Context& context, const RunComma
     return value;
 }
 
+std::optional<bool> apt_recommends_off(const PackageCommand& command) {
+    std::optional<bool> off;
+    for (const CommandOption& o : command.options) {
+        if (o.name == "no-install-recommends") {
+            off = !o.value || boolean_value(*o.value).value_or(true);
+        } else if (o.name == "install-recommends") {
+            off = o.value && !boolean_value(*o.value).value_or(true);
+        } else if ((o.name == "o" || o.name == "option") && o.value) {
+            constexpr std::string_view key = "apt::install-recommends=";
+            if (lower(*o.value).starts_with(key))
+                if (const std::optional<bool> b =
+                        boolean_value(std::string_view(*o.value).substr(key.size())))
+                    off = !*b;
+        }
+    }
+    return off;
+}
+
+bool apt_package_pinned(std::string_view package) {
+    return package.find('=') != npos || package.find('/') != npos || package.ends_with(".deb");
+}
+
 bool rpm_name_has_version(std::string_view package) {
     if (package.ends_with(".rpm"))
         return true;
@@ -782,6 +804,29 @@ bool source_touches(const Word& source, std::string_view dir) {
 
 } // namespace
 
+std::optional<std::size_t> copy_source_stage(const Instruction& copy, const SemanticModel& model) {
+    if (!copy.is(InstructionKind::Copy) && !copy.is(InstructionKind::Add))
+        return std::nullopt;
+    const Flag* from = copy.flag("from");
+    if (!from || !from->value)
+        return std::nullopt;
+    const std::string& name = from->value->value;
+    if (const Stage* named = model.stage_named(name))
+        return named->index;
+    if (!name.empty() &&
+        std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isdigit(c); }) &&
+        name.size() < 6 && static_cast<std::size_t>(std::stoul(name)) < model.stages().size())
+        return std::stoul(name);
+    return std::nullopt;
+}
+
+bool copies_directory(const Instruction& copy, std::string_view dir) {
+    for (std::size_t a = 0; a + 1 < copy.arguments.size(); ++a)
+        if (source_touches(copy.arguments[a], dir))
+            return true;
+    return false;
+}
+
 std::vector<bool> stages_carrying(const Dockerfile& file, const SemanticModel& model, std::string_view dir) {
     const std::vector<Stage>& stages = model.stages();
     std::vector<bool> out(stages.size(), false);
@@ -792,24 +837,9 @@ std::vector<bool> stages_carrying(const Dockerfile& file, const SemanticModel& m
         if (s.base_stage && *s.base_stage < out.size())
             out[*s.base_stage] = true;
     for (const Instruction& ins : file.instructions) {
-        if (!ins.is(InstructionKind::Copy) && !ins.is(InstructionKind::Add))
-            continue;
-        const Flag* from = ins.flag("from");
-        if (!from || !from->value || ins.arguments.size() < 2)
-            continue;
-        const std::string& name = from->value->value;
-        std::optional<std::size_t> source_stage;
-        if (const Stage* named = model.stage_named(name))
-            source_stage = named->index;
-        else if (!name.empty() &&
-                 std::all_of(name.begin(), name.end(), [](unsigned char c) { return std::isdigit(c); }) &&
-                 name.size() < 6 && static_cast<std::size_t>(std::stoul(name)) < stages.size())
-            source_stage = std::stoul(name);
-        if (!source_stage)
-            continue;
-        for (std::size_t a = 0; a + 1 < ins.arguments.size(); ++a)
-            if (source_touches(ins.arguments[a], dir))
-                out[*source_stage] = true;
+        const std::optional<std::size_t> source_stage = copy_source_stage(ins, model);
+        if (source_stage && copies_directory(ins, dir))
+            out[*source_stage] = true;
     }
     return out;
 }

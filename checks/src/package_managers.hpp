@@ -93,6 +93,15 @@ bool piped_from_yes(const RunCommands& commands, const RunCommand& command);
 // `--recon`, `--no-act`): it changes nothing and never asks.
 bool apt_simulates(const PackageCommand& command);
 
+// For apt-get/apt: what the command's own options say about recommended packages, the last one winning as in
+// apt-get: true = off (`--no-install-recommends`, `--install-recommends=false`,
+// `-o APT::Install-Recommends=0`), false = explicitly on (`--install-recommends`), nullopt = not said.
+std::optional<bool> apt_recommends_off(const PackageCommand& command);
+
+// Whether an `apt-get install` operand needs no pin: it carries a version (`curl=8.5.0-2`) or names a file
+// (`./x.deb`, a path).
+bool apt_package_pinned(std::string_view package);
+
 // The value of an apt configuration option (`APT::Install-Recommends`, case-insensitive) that a RUN of the
 // current stage, or of a stage it builds on, wrote into /etc/apt/apt.conf or /etc/apt/apt.conf.d/ before the
 // current command, with `echo`/`printf` redirected (`> /etc/apt/apt.conf.d/99norecommends`) or piped into
@@ -179,6 +188,14 @@ bool has_cache_mount(const Instruction& run, const std::vector<Variable>& scope,
 bool path_covers(std::string_view ancestor, std::string_view path);
 
 // ---- Stages whose files reach another image
+
+// The stage that a `COPY --from` / `ADD --from` instruction copies out of (by name or number); nullopt for an
+// image, an unknown name, or an instruction without `--from`.
+std::optional<std::size_t> copy_source_stage(const Instruction& copy, const SemanticModel& model);
+
+// Whether a COPY/ADD instruction copies `dir`, part of it, or an ancestor of it (such as `/`), read in its
+// source's root. Sources given by a variable are unknown and do not count.
+bool copies_directory(const Instruction& copy, std::string_view dir);
 
 // For each stage, whether what it leaves in `dir` can end up in an image: true for the final stage, for a
 // stage that a later `FROM` builds on, and for a stage that `COPY --from` / `ADD --from` copies `dir` (or an

@@ -1,0 +1,78 @@
+#include "package_fixes.hpp"
+
+#include "fix_builders.hpp"
+#include "language_packages.hpp"
+
+#include <algorithm>
+
+namespace drydock::rules {
+
+Fix insert_option(const RunCommand& command, const shell::Word& word, std::string_view option,
+                  std::string title) {
+    return insert_argument_after(word, command.source, option, std::move(title));
+}
+
+bool runs_through_sudo(const Instruction& run, const RunCommands& commands, const RunCommand& command) {
+    const std::vector<shell::Command> written = written_commands(run, commands);
+    for (std::size_t i = 0; i < commands.all().size() && i < written.size(); ++i)
+        if (&commands.all()[i] == &command)
+            return written[i].name() == "sudo" || written[i].name() == "doas";
+    return false;
+}
+
+std::optional<Fix> append_cleanup(const Dockerfile& file, const Instruction& run, const RunCommands& commands,
+                                  const std::vector<const RunCommand*>& uses, std::string_view cleanup,
+                                  std::string title, Applicability applicability) {
+    if (uses.empty())
+        return std::nullopt;
+    if (std::any_of(uses.begin(), uses.end(),
+                    [&](const RunCommand* use) { return runs_through_sudo(run, commands, *use); }))
+        return std::nullopt;
+    const shell::Script* script = script_holding(commands, uses.back()->command);
+    if (!script || script->commands.empty())
+        return std::nullopt; // exec form
+    // A cleanup after `exit` would never run, although the rule would read it as done.
+    const std::string_view last = script->commands.back().name();
+    if (last == "exit" || last == "exec")
+        return std::nullopt;
+    return append_command(file, run, *script, cleanup, std::move(title), applicability);
+}
+
+bool apt_refuses_yes(const PackageCommand& command) {
+    const bool says_no_by_option =
+        std::any_of(command.options.begin(), command.options.end(), [](const CommandOption& o) {
+            return (o.name == "y" || o.name == "yes" || o.name == "assume-yes") && o.value &&
+                   !boolean_value(*o.value).value_or(true);
+        });
+    const std::optional<std::string> setting = config_option(command, "APT::Get::Assume-Yes");
+    return says_no_by_option || (setting && !boolean_value(*setting).value_or(true));
+}
+
+bool apt_wants_recommends(const Context& context, const RunCommands& commands, const RunCommand& command,
+                          const PackageCommand& package_command) {
+    const std::optional<bool> off = apt_recommends_off(package_command);
+    if (off)
+        return !*off;
+    const std::optional<std::string> conf =
+        apt_conf_value(context, commands, &command, "APT::Install-Recommends");
+    return conf && boolean_value(*conf).value_or(false);
+}
+
+bool relies_on_recommended_certificates(const RunCommands& commands) {
+    bool client = false;
+    bool certificates = false;
+    for (const RunCommand& command : commands.all()) {
+        const std::optional<PackageCommand> pc = read_package_command(command.command);
+        if (!pc || (pc->manager != PackageManager::AptGet && pc->manager != PackageManager::Apt) ||
+            pc->subcommand() != "install")
+            continue;
+        for (const shell::Word& package : pc->operands_after(1)) {
+            const std::string_view name = std::string_view(package.value).substr(0, package.value.find('='));
+            client = client || name == "curl" || name == "wget" || name == "git";
+            certificates = certificates || name == "ca-certificates";
+        }
+    }
+    return client && !certificates;
+}
+
+} // namespace drydock::rules
