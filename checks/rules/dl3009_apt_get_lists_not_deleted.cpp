@@ -1,5 +1,6 @@
 // DL3009: `apt-get update` without deleting the package lists afterwards in the same RUN.
 
+#include "language_packages.hpp"
 #include "package_fixes.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
@@ -55,13 +56,15 @@ constexpr RuleMeta rule_meta{
              "`FROM` it (directly or not), and no `ONBUILD RUN` of those stages runs `apt-get install` (or "
              "any other apt command that reads the lists, `apt-cache` included) before an `apt-get update` "
              "of its own, or before another `RUN` refreshed the lists. Otherwise no fix is offered: that "
-             "later install would fail with `Unable to locate package` (the bug of Parfum's repair). The "
-             "fix is unsafe when what runs later cannot be read: a shell script file (`./install.sh`, "
-             "`bash setup.sh`), `eval` or `sh -c`, a non-POSIX `SHELL`, "
-             "a `COPY --from` that takes the lists out of the stage; and for an `ONBUILD RUN`, whose later "
-             "instructions are in another Dockerfile. No fix in exec form, when the script ends in the "
-             "background, with `;`, inside `if`/`for`/a subshell or with `exit`, or when apt runs through "
-             "`sudo`/`doas` (the `RUN` then runs as a user that could not delete the lists).",
+             "later install would fail with `Unable to locate package` (the bug of Parfum's repair). The fix "
+             "is unsafe when what runs later cannot be read: a shell script file (`./install.sh`, `bash "
+             "setup.sh`), `eval` or `sh -c`, a non-POSIX `SHELL`, a `COPY --from` that takes the lists out "
+             "of the stage; and for an `ONBUILD RUN`, whose later instructions are in another Dockerfile. No "
+             "fix in exec form, when the script ends in the background, with `;`, inside `if`/`for`/a "
+             "subshell or with `exit`, or when apt runs through `sudo`/`doas` (the `RUN` then runs as a user "
+             "that could not delete the lists), nor when a `--mount` of the `RUN` has its target inside the "
+             "lists folder (`rm` cannot remove a mount point and would fail) or a target given by a "
+             "variable.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3009\n"
                        "https://docs.docker.com/build/building/best-practices/#apt-get\n"
                        "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},
@@ -204,6 +207,12 @@ private:
 // later reads the lists it deletes.
 std::optional<Fix> lists_fix(const Context& context, const Instruction& ins, const RunCommands& commands,
                              const std::vector<const RunCommand*>& ordered) {
+    // A mount point inside the lists (`--mount=type=cache,target=/var/lib/apt/lists/partial`) cannot be
+    // removed: `rm -rf` would fail, and the RUN with it.
+    for (const RunMount& mount : run_mounts(ins))
+        if (mount.target.find('$') != std::string::npos ||
+            (path_covers(lists_dir, mount.target) && !path_covers(mount.target, lists_dir)))
+            return std::nullopt;
     const LaterUse later = LaterListsUse(context.file(), context.model())
                                .after(*context.stage(), context.index(), context.in_onbuild());
     if (later == LaterUse::Reads)

@@ -36,11 +36,11 @@ constexpr RuleMeta rule_meta{
                  "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
              .fix_safety =
                  "Safe: `-y` is inserted right after `install` (as a JSON element in exec form). It only "
-                 "answers the confirmation prompt that a build cannot answer: the packages installed are "
-                 "the ones apt-get would install after a `Y`, and apt-get still refuses what `-y` does not "
-                 "cover (removing essential packages, downgrades, unauthenticated packages). No fix when the "
-                 "command itself says no (`--yes=no`, `-o APT::Get::Assume-Yes=false`): that is a choice, "
-                 "and an added `-y` would not always win over it.",
+                 "answers the confirmation prompt that a build cannot answer: the packages installed are the "
+                 "ones apt-get would install after a `Y`, and apt-get still refuses what `-y` does not cover "
+                 "(removing essential packages, downgrades, unauthenticated packages). No fix when the "
+                 "command itself says no (`--assume-no`, `--yes=no`, `-o APT::Get::Assume-Yes=false`): that "
+                 "is a choice, and an added `-y` would not always win over it.",
              .references = "https://github.com/hadolint/hadolint/wiki/DL3014\n"
                            "https://manpages.debian.org/bookworm/apt/apt-get.8.en.html"},
 };

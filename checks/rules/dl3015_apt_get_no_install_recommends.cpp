@@ -35,20 +35,35 @@ constexpr RuleMeta rule_meta{
              .good =
                  "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
              .fix_safety =
-                 "Safe: `--no-install-recommends` is inserted right after `install` (as a JSON element in "
-                 "exec form). The requested packages and everything they depend on are still installed; "
-                 "only the packages they merely recommend are left out. Rarely, the image relied on a "
-                 "recommended package without naming it; name such packages in the install. The usual one "
-                 "is `ca-certificates`, which `curl`, `wget` and `git` only recommend: without it their "
-                 "HTTPS downloads fail certificate checks. So when the `RUN` installs one of them and no "
-                 "install of that `RUN` names `ca-certificates`, the fix is unsafe (the base image may or "
-                 "may not have the certificates). No fix "
-                 "when recommends were turned on explicitly (`--install-recommends`, "
-                 "`-o APT::Install-Recommends=true`, or `APT::Install-Recommends \"true\";` written into "
-                 "apt's configuration): that is the author's choice.",
+                 "Safe: `--no-install-recommends` is inserted right after `install`, or after a `-y` that "
+                 "directly follows it (`install -y --no-install-recommends`; a JSON element in exec form). "
+                 "The requested packages and everything they depend on are still installed; only the "
+                 "packages they merely recommend are left out. Rarely, the image relied on a recommended "
+                 "package without naming it; name such packages in the install. The usual one is "
+                 "`ca-certificates`, which `curl`, `wget` and `git` only recommend: without it their HTTPS "
+                 "downloads fail certificate checks. So when the `RUN` installs one of them and no install "
+                 "of that `RUN` names `ca-certificates`, the fix is unsafe (the base image may or may not "
+                 "have the certificates). No fix when recommends were turned on explicitly "
+                 "(`--install-recommends`, `-o APT::Install-Recommends=true`, or `APT::Install-Recommends "
+                 "\"true\";` written into apt's configuration): that is the author's choice.",
              .references = "https://github.com/hadolint/hadolint/wiki/DL3015\n"
                            "https://docs.docker.com/build/building/best-practices/#apt-get"},
 };
+
+// Where `--no-install-recommends` goes: right after `install`, or after a `-y` right behind it, which gives
+// `install -y --no-install-recommends`, the order Docker's documentation and most Dockerfiles use.
+const shell::Word& insertion_word(const shell::Command& command, const shell::Word& install) {
+    const std::vector<shell::Word>& words = command.words;
+    for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+        if (words[i].range != install.range)
+            continue;
+        const std::string& next = words[i + 1].value;
+        if (next == "-y" || next == "--yes" || next == "--assume-yes")
+            return words[i + 1];
+        break;
+    }
+    return install;
+}
 
 class AptGetNoInstallRecommends final : public Rule {
 public:
@@ -72,8 +87,8 @@ public:
             }
             std::optional<Fix> fix;
             if (!apt_wants_recommends(context, commands, command, *pc)) {
-                fix = insert_option(command, pc->operands.front(), "--no-install-recommends",
-                                    "Add --no-install-recommends");
+                fix = insert_option(command, insertion_word(command.command, pc->operands.front()),
+                                    "--no-install-recommends", "Add --no-install-recommends");
                 if (relies_on_recommended_certificates(commands)) {
                     fix->title += " (HTTPS may then lack the recommended ca-certificates)";
                     fix->applicability = Applicability::Unsafe;

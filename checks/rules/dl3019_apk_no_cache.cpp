@@ -38,8 +38,8 @@ constexpr RuleMeta rule_meta{
          .good = "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0\n",
          .fix_safety =
              "Safe: `--no-cache` is inserted right after `add` (as a JSON element in exec form). apk then "
-             "reads fresh indexes from the same repositories instead of a cached copy and installs the "
-             "same packages; only nothing is written to `/var/cache/apk`. No fix when the `RUN` has "
+             "reads fresh indexes from the same repositories instead of a cached copy and installs the same "
+             "packages; only nothing is written to `/var/cache/apk`. No fix when the `RUN` has "
              "`--network=none`: without a network, apk can only use indexes cached earlier.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3019\n"
                        "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},

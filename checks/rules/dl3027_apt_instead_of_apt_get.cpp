@@ -37,17 +37,19 @@ constexpr RuleMeta rule_meta{
          .good = "FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n",
          .fix_safety =
              "Safe for the subcommands that apt-get runs the same way: `install`, `remove`, `purge`, "
-             "`update`, `dist-upgrade`, `autoremove`, `clean` and `autoclean` — `apt` becomes `apt-get` (a "
-             "path such as `/usr/bin/apt` keeps its folder), the rest of the command stays. One difference "
+             "`update`, `dist-upgrade`, `autoremove`, `clean` and `autoclean`. `apt` becomes `apt-get` (a "
+             "path such as `/usr/bin/apt` keeps its folder); the rest of the command stays. One difference "
              "remains: apt deletes the `.deb` files it downloaded, apt-get keeps them in "
              "`/var/cache/apt/archives` (the official Debian and Ubuntu images delete them anyway, through "
-             "`/etc/apt/apt.conf.d/docker-clean`). Unsafe for `upgrade`: `apt upgrade` also installs new "
-             "packages that upgrades depend on, `apt-get upgrade` keeps such upgrades back. No fix for "
-             "subcommands apt-get does not have (`list`, `search`, `show`: apt-cache's, or apt's alone), nor "
-             "for an `install` that as `apt-get install` would be reported by DL3008 (an unpinned package, "
-             "while DL3008 is enabled), DL3014 (it says no to `-y`) or DL3015 (it asks for recommends, or "
-             "their fix would be unsafe), while those rules are enabled: the fix would trade this finding "
-             "for one it cannot fix.",
+             "`/etc/apt/apt.conf.d/docker-clean`).\n\n"
+             "Unsafe for `upgrade`: `apt upgrade` also installs the new packages that upgrades depend on, "
+             "`apt-get upgrade` keeps such upgrades back. No fix for the subcommands that apt-get does not "
+             "have (`list`, `search`, `show`, …) or spells differently (`full-upgrade`, `reinstall`). No fix "
+             "either for an `install` that, as `apt-get install`, would be reported by a rule that is "
+             "enabled and only reads apt-get: DL3008 (a package without a pinned version), DL3014 (the "
+             "command says no to `-y`) or DL3015 (it asks for recommends, or adding "
+             "`--no-install-recommends` would be unsafe). The fix would trade this finding for one that no "
+             "safe fix removes.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3027\n"
                        "https://manpages.debian.org/bookworm/apt/apt.8.en.html#SCRIPT_USAGE_AND_DIFFERENCES_"
                        "FROM_OTHER_APT_TOOLS"},

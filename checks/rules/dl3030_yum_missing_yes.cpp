@@ -15,7 +15,7 @@ constexpr RuleMeta rule_meta{
     .name = "yum-missing-yes",
     .severity = Severity::Warning,
     .category = Category::Correctness,
-    .fix = FixAvailability::Always,
+    .fix = FixAvailability::Sometimes,
     .summary = "Use the -y switch to avoid manual input `yum install -y <package>`",
     .docs =
         {.what =
@@ -31,9 +31,11 @@ constexpr RuleMeta rule_meta{
          .bad = "FROM centos:7\nRUN yum install httpd-2.4.6 && yum clean all\n",
          .good = "FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n",
          .fix_safety =
-             "Safe: `-y` is inserted right after the subcommand (`install -y`, `group install -y`; as a "
-             "JSON element in exec form). It only answers the confirmation prompt that a build cannot "
-             "answer: yum installs what it would install after a `y`.",
+             "Safe: `-y` is inserted right after the subcommand (`install -y`, `group install -y`; as a JSON "
+             "element in exec form). It only answers the confirmation prompt that a build cannot answer: yum "
+             "installs what it would install after a `y`. No fix when the command answers no itself "
+             "(`--assumeno`, `--setopt=assumeyes=0`): that is a choice, and an added `-y` would not always "
+             "win over it.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3030\n"
                        "https://man7.org/linux/man-pages/man8/yum.8.html"},
 };
@@ -52,9 +54,12 @@ public:
             const bool two_words =
                 pc->subcommand() == "group" || pc->subcommand() == "groups" || pc->subcommand() == "module";
             const std::size_t head_words = two_words ? 2 : 1;
+            std::optional<Fix> fix;
+            if (!rpm_refuses_yes(*pc))
+                fix = insert_option(command, pc->operands[head_words - 1], "-y", "Add -y");
             context.report(pc->head(head_words),
                            "Use the -y switch to avoid manual input `yum install -y <package>`",
-                           insert_option(command, pc->operands[head_words - 1], "-y", "Add -y"));
+                           std::move(fix));
         }
     }
 };

@@ -39,13 +39,11 @@ constexpr RuleMeta rule_meta{
          .fix_safety =
              "Safe: `yum clean all` is appended to the end of the script that runs the last yum download of "
              "the `RUN`: ` && yum clean all` at the end of the command line (on a new continuation line in "
-             "the "
-             "file's own style when the `RUN` spans lines), or a new last line of a heredoc body. It runs "
-             "after "
-             "every yum command of the script and only removes what yum can download again: a later `RUN` "
-             "that installs fetches fresh metadata by itself. No fix when the script ends in the background, "
-             "with `;`, inside `if`/`for`/a subshell or with `exit`, in exec form, or when yum runs through "
-             "`sudo`/`doas` (the `RUN` then runs as a user that could not clean the cache).",
+             "the file's own style when the `RUN` spans lines), or a new last line of a heredoc body. It "
+             "runs after every yum command of the script and only removes what yum can download again: a "
+             "later `RUN` that installs fetches fresh metadata by itself. No fix when the script ends in the "
+             "background, with `;`, inside `if`/`for`/a subshell or with `exit`, in exec form, or when yum "
+             "runs through `sudo`/`doas` (the `RUN` then runs as a user that could not clean the cache).",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3032\n"
                        "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},
 };

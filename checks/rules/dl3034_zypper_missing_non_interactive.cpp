@@ -37,8 +37,8 @@ constexpr RuleMeta rule_meta{
              "subcommand (`zypper -n install …`; a JSON element in exec form). As a global option it works "
              "with every subcommand and makes zypper take the default answer to each question instead of "
              "waiting for input; after the subcommand, `-n` is another option (`--name` for `install`). "
-             "Where a default answer is no (an untrusted repository key, a "
-             "conflict with no default solution), zypper still stops, as the build did before.",
+             "Where a default answer is no (an untrusted repository key, a conflict with no default "
+             "solution), zypper still stops, as the build did before.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3034\n"
                        "https://en.opensuse.org/SDB:Zypper_manual"},
 };

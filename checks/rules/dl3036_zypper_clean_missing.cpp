@@ -35,17 +35,14 @@ constexpr RuleMeta rule_meta{
          .good = "FROM opensuse/leap:15.6\nRUN zypper --non-interactive install curl=8.6.0 && zypper clean\n",
          .fix_safety =
              "Safe: `zypper clean` is appended to the end of the script that runs the last zypper download "
-             "of "
-             "the `RUN`: ` && zypper clean` at the end of the command line (on a new continuation line in "
-             "the "
-             "file's own style when the `RUN` spans lines), or a new last line of a heredoc body. It runs "
-             "after "
-             "every zypper command of the script and removes the downloaded packages, which zypper never "
-             "reads again; the repository metadata stays, so a later `RUN` that installs works exactly as "
-             "before (`zypper clean --all` also drops the metadata and can be written by hand). No fix when "
-             "the script ends in the background, with `;`, inside `if`/`for`/a subshell or with `exit`, in "
-             "exec form, or when zypper runs through `sudo`/`doas` (the `RUN` then runs as a user that could "
-             "not clean the cache).",
+             "of the `RUN`: ` && zypper clean` at the end of the command line (on a new continuation line in "
+             "the file's own style when the `RUN` spans lines), or a new last line of a heredoc body. It "
+             "runs after every zypper command of the script and removes the downloaded packages, which "
+             "zypper never reads again; the repository metadata stays, so a later `RUN` that installs works "
+             "exactly as before (`zypper clean --all` also drops the metadata and can be written by hand). "
+             "No fix when the script ends in the background, with `;`, inside `if`/`for`/a subshell or with "
+             "`exit`, in exec form, or when zypper runs through `sudo`/`doas` (the `RUN` then runs as a user "
+             "that could not clean the cache).",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3036\n"
                        "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},
 };

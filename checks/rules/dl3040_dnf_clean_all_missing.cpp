@@ -38,17 +38,13 @@ constexpr RuleMeta rule_meta{
          .good = "FROM fedora:40\nRUN dnf install -y httpd-2.4.62 && dnf clean all\n",
          .fix_safety =
              "Safe: `dnf clean all` (`microdnf clean all`, `dnf5 clean all`: the program of the last "
-             "download) "
-             "is appended to the end of the script that runs the last download of the `RUN`: ` && dnf clean "
-             "all` at the end of the command line (on a new continuation line in the file's own style when "
-             "the "
-             "`RUN` spans lines), or a new last line of a heredoc body. It runs after every dnf command of "
-             "the "
-             "script and only removes what dnf can download again: a later `RUN` that installs fetches fresh "
-             "metadata by itself. No fix when the script ends in the background, with `;`, inside "
-             "`if`/`for`/a subshell or with `exit`, in exec form, or when dnf runs through `sudo`/`doas` "
-             "(the "
-             "`RUN` then runs as a user that could not clean the cache).",
+             "download) is appended to the end of the script that runs the last download of the `RUN`: ` && "
+             "dnf clean all` at the end of the command line (on a new continuation line in the file's own "
+             "style when the `RUN` spans lines), or a new last line of a heredoc body. It runs after every "
+             "dnf command of the script and only removes what dnf can download again: a later `RUN` that "
+             "installs fetches fresh metadata by itself. No fix when the script ends in the background, with "
+             "`;`, inside `if`/`for`/a subshell or with `exit`, in exec form, or when dnf runs through "
+             "`sudo`/`doas` (the `RUN` then runs as a user that could not clean the cache).",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3040\n"
                        "https://docs.docker.com/build/cache/optimize/#use-cache-mounts"},
 };

@@ -154,9 +154,15 @@ std::string and_joiner(const Dockerfile& file, const Instruction& run, const she
                        TextSize end) {
     if (run.continuations.empty() || !run.heredocs.empty())
         return " && ";
-    // The RUN's own style: where it puts `&&`, and the indentation of its last line.
-    const ContinuationStyle style{operators_lead_lines(file, script),
-                                  std::string(indentation_of_line(file.source, end))};
+    // The RUN's own style: where it puts `&&`, and the indentation of the line where its last command starts
+    // (a package list continued on deeper-indented lines must not push the new command that far right); the
+    // last line's indentation when that command starts on the RUN's own line.
+    const TextSize last_start = script.commands.back().range.begin;
+    const bool on_run_line = file.source.rfind('\n', last_start) < run.range.begin ||
+                             file.source.rfind('\n', last_start) == std::string::npos;
+    const ContinuationStyle style{
+        operators_lead_lines(file, script),
+        std::string(indentation_of_line(file.source, on_run_line ? end : last_start))};
     return continuation_joiner(file, style, end);
 }
 

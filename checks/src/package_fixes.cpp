@@ -45,7 +45,13 @@ bool apt_refuses_yes(const PackageCommand& command) {
                    !boolean_value(*o.value).value_or(true);
         });
     const std::optional<std::string> setting = config_option(command, "APT::Get::Assume-Yes");
-    return says_no_by_option || (setting && !boolean_value(*setting).value_or(true));
+    return says_no_by_option || command.has_option({"assume-no"}) ||
+           (setting && !boolean_value(*setting).value_or(true));
+}
+
+bool rpm_refuses_yes(const PackageCommand& command) {
+    const std::optional<std::string> setting = config_option(command, "assumeyes");
+    return command.has_option({"assumeno"}) || (setting && !boolean_value(*setting).value_or(true));
 }
 
 bool apt_wants_recommends(const Context& context, const RunCommands& commands, const RunCommand& command,

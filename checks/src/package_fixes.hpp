@@ -35,9 +35,13 @@ std::optional<Fix> append_cleanup(const Dockerfile& file, const Instruction& run
                                   const std::vector<const RunCommand*>& uses, std::string_view cleanup,
                                   std::string title, Applicability applicability = Applicability::Safe);
 
-// Whether apt-get's own options answer the confirmation prompt with no (`--yes=no`,
+// Whether apt-get's own options answer the confirmation prompt with no (`--assume-no`, `--yes=no`,
 // `-o APT::Get::Assume-Yes=false`): a `-y` added next to `install` might not win over them.
 bool apt_refuses_yes(const PackageCommand& command);
+
+// Whether a yum/dnf/microdnf command answers its prompt with no by itself (`--assumeno`,
+// `--setopt=assumeyes=0`): a `-y` added next to the subcommand might not win over that.
+bool rpm_refuses_yes(const PackageCommand& command);
 
 // Whether the author turned apt's recommends on explicitly for `command`: `--install-recommends`,
 // `-o APT::Install-Recommends=true`, or `APT::Install-Recommends "true";` written into apt's configuration
