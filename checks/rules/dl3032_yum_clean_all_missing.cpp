@@ -54,30 +54,20 @@ public:
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
         const RunCommands commands(context.file(), ins);
-        const std::vector<const RunCommand*> ordered = commands_in_run_order(ins, commands);
         const auto downloads = [](const RunCommand& c) {
             const std::optional<PackageCommand> pc = read_package_command(c.command);
             return pc && pc->manager == PackageManager::Yum && rpm_downloads(*pc);
         };
-        const RunCommand* install = first_not_cleaned_up(ordered, downloads, [](const RunCommand& c) {
-            return cleans_cache(c.command, PackageManager::Yum);
-        });
-        if (!install)
+        const std::optional<MissingCleanup> missing =
+            find_missing_cleanup(ins, context, commands, downloads, PackageManager::Yum);
+        if (!missing)
             return;
-        const std::vector<Variable> scope = context.model().scope_at(context.index());
-        for (std::string_view dir : cache_directories(PackageManager::Yum))
-            if (has_cache_mount(ins, scope, dir))
-                return;
-        // The cleanup goes after the last download, so that it runs after every one of them.
-        std::vector<const RunCommand*> uses;
-        std::copy_if(ordered.begin(), ordered.end(), std::back_inserter(uses),
-                     [&](const RunCommand* c) { return downloads(*c); });
-        const std::optional<PackageCommand> pc = read_package_command(install->command);
-        context.report(
-            pc->head(),
-            "`yum clean all` missing after yum command: `" + pc->label() +
-                "` is not followed by `yum clean all` in the same RUN",
-            append_cleanup(context.file(), ins, commands, uses, "yum clean all", "Append yum clean all"));
+        const std::optional<PackageCommand> pc = read_package_command(missing->install->command);
+        context.report(pc->head(),
+                       "`yum clean all` missing after yum command: `" + pc->label() +
+                           "` is not followed by `yum clean all` in the same RUN",
+                       append_cleanup(context.file(), ins, commands, missing->uses, "yum clean all",
+                                      "Append yum clean all"));
     }
 };
 

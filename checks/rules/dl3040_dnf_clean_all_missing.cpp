@@ -55,33 +55,25 @@ public:
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
         const RunCommands commands(context.file(), ins);
-        const std::vector<const RunCommand*> ordered = commands_in_run_order(ins, commands);
         const auto downloads = [](const RunCommand& c) {
             const std::optional<PackageCommand> pc = read_package_command(c.command);
             return pc && (pc->manager == PackageManager::Dnf || pc->manager == PackageManager::Microdnf) &&
                    rpm_downloads(*pc);
         };
-        const RunCommand* install = first_not_cleaned_up(ordered, downloads, [](const RunCommand& c) {
-            return cleans_cache(c.command, PackageManager::Dnf);
-        });
-        if (!install)
+        const std::optional<MissingCleanup> missing =
+            find_missing_cleanup(ins, context, commands, downloads, PackageManager::Dnf);
+        if (!missing)
             return;
-        const std::vector<Variable> scope = context.model().scope_at(context.index());
-        for (std::string_view dir : cache_directories(PackageManager::Dnf))
-            if (has_cache_mount(ins, scope, dir))
-                return;
-        // The cleanup goes after the last download, so that it runs after every one of them, and is done
-        // by the program of that download (`microdnf clean all` where microdnf is the one installed).
-        std::vector<const RunCommand*> uses;
-        std::copy_if(ordered.begin(), ordered.end(), std::back_inserter(uses),
-                     [&](const RunCommand* c) { return downloads(*c); });
-        const std::string cleanup = std::string(uses.back()->command.name()) + " clean all";
-        const std::optional<PackageCommand> pc = read_package_command(install->command);
-        const std::string program(install->command.name());
-        context.report(pc->head(),
-                       "`" + program + " clean all` missing after " + program + " command: `" + pc->label() +
-                           "` is not followed by `" + program + " clean all` in the same RUN",
-                       append_cleanup(context.file(), ins, commands, uses, cleanup, "Append " + cleanup));
+        // The cleanup is done by the program of the last download (`microdnf clean all` where microdnf is the
+        // one installed).
+        const std::string cleanup = std::string(missing->uses.back()->command.name()) + " clean all";
+        const std::optional<PackageCommand> pc = read_package_command(missing->install->command);
+        const std::string program(missing->install->command.name());
+        context.report(
+            pc->head(),
+            "`" + program + " clean all` missing after " + program + " command: `" + pc->label() +
+                "` is not followed by `" + program + " clean all` in the same RUN",
+            append_cleanup(context.file(), ins, commands, missing->uses, cleanup, "Append " + cleanup));
     }
 };
 

@@ -81,4 +81,23 @@ bool relies_on_recommended_certificates(const RunCommands& commands) {
     return client && !certificates;
 }
 
+std::optional<MissingCleanup> find_missing_cleanup(const Instruction& run, const Context& context,
+                                                   const RunCommands& commands,
+                                                   const std::function<bool(const RunCommand&)>& downloads,
+                                                   PackageManager cleaner) {
+    const std::vector<const RunCommand*> ordered = commands_in_run_order(run, commands);
+    MissingCleanup out;
+    out.install = first_not_cleaned_up(ordered, downloads,
+                                       [&](const RunCommand& c) { return cleans_cache(c.command, cleaner); });
+    if (!out.install)
+        return std::nullopt;
+    const std::vector<Variable> scope = context.model().scope_at(context.index());
+    for (std::string_view dir : cache_directories(cleaner))
+        if (has_cache_mount(run, scope, dir))
+            return std::nullopt;
+    std::copy_if(ordered.begin(), ordered.end(), std::back_inserter(out.uses),
+                 [&](const RunCommand* c) { return downloads(*c); });
+    return out;
+}
+
 } // namespace drydock::rules

@@ -9,6 +9,7 @@
 #include <drydock/checks/rule.hpp>
 #include <drydock/fixers/fix.hpp>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,5 +55,17 @@ bool apt_wants_recommends(const Context& context, const RunCommands& commands, c
 // `ca-certificates`: `--no-install-recommends` would then leave the program without certificates, unless the
 // base image has them.
 bool relies_on_recommended_certificates(const RunCommands& commands);
+
+// A RUN whose package downloads are not followed by a cleanup of `cleaner`'s cache (DL3032, DL3036, DL3040).
+struct MissingCleanup {
+    const RunCommand* install = nullptr; // the first download no cleanup follows
+    std::vector<const RunCommand*> uses; // every download, in run order: the cleanup goes after the last
+};
+
+// nullopt when every download is cleaned up after, or a cache/tmpfs mount covers the cache.
+std::optional<MissingCleanup> find_missing_cleanup(const Instruction& run, const Context& context,
+                                                   const RunCommands& commands,
+                                                   const std::function<bool(const RunCommand&)>& downloads,
+                                                   PackageManager cleaner);
 
 } // namespace drydock::rules
