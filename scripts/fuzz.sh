@@ -1,24 +1,34 @@
 #!/usr/bin/env bash
-# fuzz.sh BUILD_DIR SECONDS: replays every saved regression input, then fuzzes each target for SECONDS, seeded
-# with the shared corpus when it is there. A crash leaves its input in tests/fuzz/regressions/<target>/ and fails.
+# fuzz.sh BUILD_DIR SECONDS [TARGET...]: for each target (default: all), replays its saved regression inputs and
+# every file of the shared corpus once, then fuzzes it for SECONDS (0: no fuzzing), seeded with the corpus. A crash
+# leaves its input in tests/fuzz/regressions/<target>/ and fails.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=$1
 SECONDS_PER_TARGET=$2
+shift 2
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse_fuzzer lint_fuzzer fix_fuzzer)
 SEEDS="$ROOT/../shared/corpus/dockerfiles"
 
-for target in parse_fuzzer; do
+for target in "${TARGETS[@]}"; do
     binary="$BUILD/tests/fuzz/$target"
     regressions="$ROOT/tests/fuzz/regressions/$target"
     mkdir -p "$regressions"
     if compgen -G "$regressions/*" >/dev/null; then
         echo "--> $target: replaying $(ls "$regressions" | wc -l) regression inputs"
-        "$binary" -runs=0 "$regressions"/*
+        "$binary" -runs=0 "$regressions"/* 2>&1 | tail -n 1
+    fi
+    seed_dirs=()
+    if [ -d "$SEEDS" ]; then
+        seed_dirs+=("$SEEDS")
+        echo "--> $target: every corpus file once"
+        "$binary" -runs=0 -timeout=10 -rss_limit_mb=2048 -max_len=65536 "$SEEDS" 2>&1 | tail -n 1
+    else
+        echo "--> shared corpus not found at $SEEDS: fuzzing from an empty corpus"
     fi
     [ "$SECONDS_PER_TARGET" -gt 0 ] || continue
     work=$(mktemp -d)
-    seed_dirs=()
-    [ -d "$SEEDS" ] && seed_dirs+=("$SEEDS") || echo "--> shared corpus not found: fuzzing from an empty corpus"
     echo "--> $target: fuzzing for ${SECONDS_PER_TARGET}s"
     if ! "$binary" -max_total_time="$SECONDS_PER_TARGET" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
         -dict="$ROOT/tests/fuzz/dockerfile.dict" -artifact_prefix="$regressions/" -print_final_stats=1 \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Everything CI checks: install what is missing, build in Release and run the whole test suite, then run the unit
 # tests again under AddressSanitizer + UndefinedBehaviorSanitizer, then the fuzz targets for a bounded time.
-# FUZZ_SECONDS (default 60) sets the time per fuzz target; 0 only replays the regression inputs.
+# FUZZ_SECONDS (default 60) sets how long the parser fuzzer mutates inputs; the lint and fix fuzzers replay their
+# regressions and the corpus (deterministic), and fuzz for as long only when FUZZ_ALL=1.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
@@ -27,8 +28,13 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 if command -v clang++ >/dev/null; then
     echo "==> Fuzz targets (${FUZZ_SECONDS}s each)"
     CXX=clang++ configure_and_build "$ROOT/build-fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRYDOCK_FUZZ=ON \
-        -DDRYDOCK_BUILD_TESTS=OFF -- parse_fuzzer
-    "$ROOT/scripts/fuzz.sh" "$ROOT/build-fuzz" "$FUZZ_SECONDS"
+        -DDRYDOCK_BUILD_TESTS=OFF -- parse_fuzzer lint_fuzzer fix_fuzzer
+    "$ROOT/scripts/fuzz.sh" "$ROOT/build-fuzz" "$FUZZ_SECONDS" parse_fuzzer
+    if [ "${FUZZ_ALL:-0}" = 1 ]; then
+        "$ROOT/scripts/fuzz.sh" "$ROOT/build-fuzz" "$FUZZ_SECONDS" lint_fuzzer fix_fuzzer
+    else
+        "$ROOT/scripts/fuzz.sh" "$ROOT/build-fuzz" 0 lint_fuzzer fix_fuzzer
+    fi
 else
     echo "==> clang++ not found: fuzz targets skipped"
 fi
