@@ -1,6 +1,7 @@
 // DL3002: the image runs as root because the last USER of the final stage is root.
 
 #include "rule_support.hpp"
+#include "stage_uses.hpp"
 #include "word_values.hpp"
 
 #include <string>
@@ -49,21 +50,8 @@ public:
         if (!context.is_final_stage())
             return;
         const SemanticModel& model = context.model();
-        const std::vector<Instruction>& instructions = context.file().instructions;
-        // The last USER of the stage, else of the stage it builds on, and so on.
-        std::optional<std::size_t> stage = context.stage();
-        std::size_t depth = 0;
-        while (stage && depth++ < model.stages().size()) {
-            const Stage& s = model.stages()[*stage];
-            for (std::size_t i = s.end; i > s.from + 1; --i) {
-                const Instruction& ins = instructions[i - 1];
-                if (!ins.is(InstructionKind::User) || ins.arguments.empty())
-                    continue;
-                judge(ins, i - 1, *stage, context);
-                return;
-            }
-            stage = s.base_stage;
-        }
+        if (const std::optional<std::size_t> index = last_user(context.file(), model, *context.stage()))
+            judge(context.file().instructions[*index], *index, *model.stage_of(*index), context);
     }
 
 private:

@@ -2,6 +2,7 @@
 
 #include "instruction_queries.hpp"
 #include "rule_support.hpp"
+#include "stage_uses.hpp"
 #include "word_values.hpp"
 
 #include <string>
@@ -41,21 +42,9 @@ public:
     void end_stage(Context& context) override {
         if (!context.is_final_stage())
             return;
-        const SemanticModel& model = context.model();
-        const std::vector<Instruction>& instructions = context.file().instructions;
-        // The last USER of the final stage, else of the stage it builds on, and so on.
-        std::optional<std::size_t> stage = context.stage();
-        for (std::size_t depth = 0; stage && depth < model.stages().size(); ++depth) {
-            const Stage& s = model.stages()[*stage];
-            for (std::size_t i = s.end; i > s.from + 1; --i) {
-                const Instruction& ins = instructions[i - 1];
-                if (!ins.is(InstructionKind::User) || ins.arguments.empty())
-                    continue;
-                judge(ins.arguments.front(), i - 1, context);
-                return;
-            }
-            stage = s.base_stage;
-        }
+        if (const std::optional<std::size_t> index =
+                last_user(context.file(), context.model(), *context.stage()))
+            judge(context.file().instructions[*index].arguments.front(), *index, context);
     }
 
 private:

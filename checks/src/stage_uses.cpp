@@ -87,4 +87,16 @@ std::vector<std::size_t> stage_lineage(const SemanticModel& model, std::size_t s
     return out;
 }
 
+std::optional<std::size_t> last_user(const Dockerfile& file, const SemanticModel& model, std::size_t stage) {
+    for (const std::size_t s : stage_lineage(model, stage)) {
+        const Stage& st = model.stages()[s];
+        for (std::size_t i = st.end; i > st.from + 1; --i) {
+            const Instruction& ins = file.instructions[i - 1];
+            if (ins.is(InstructionKind::User) && !ins.arguments.empty())
+                return i - 1;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace drydock::rules

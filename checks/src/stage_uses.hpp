@@ -6,6 +6,7 @@
 #include <drydock/parser/ast.hpp>
 #include <drydock/parser/semantics.hpp>
 
+#include <optional>
 #include <vector>
 
 namespace drydock::rules {
@@ -17,5 +18,9 @@ std::vector<bool> reused_stages(const Dockerfile& file, const SemanticModel& mod
 
 // The stage and its ancestors (the stages it builds on through `FROM <stage>`), nearest first.
 std::vector<std::size_t> stage_lineage(const SemanticModel& model, std::size_t stage);
+
+// The USER in force at the end of `stage`: the index of its last USER instruction with an argument, else of
+// the stage it builds on, and so on (stage_lineage); nullopt when none of them sets one.
+std::optional<std::size_t> last_user(const Dockerfile& file, const SemanticModel& model, std::size_t stage);
 
 } // namespace drydock::rules
