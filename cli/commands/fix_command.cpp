@@ -5,6 +5,7 @@
 #include "exit_codes.hpp"
 #include "input.hpp"
 #include "output/report.hpp"
+#include "parallel.hpp"
 
 #include <drydock/checks/fix_loop.hpp>
 #include <drydock/checks/linter.hpp>
@@ -26,6 +27,16 @@ std::string plural(std::size_t n, std::string_view word) {
     return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
 
+// One file's work: its config, its text and what fixing it gave.
+struct FixTask {
+    std::string path;        // as read
+    std::string report_path; // as reported (the --stdin-filename for standard input)
+    std::optional<Config> config;
+    std::optional<Input> input;
+    std::string error; // why the file could not be read
+    FixReport report;
+};
+
 } // namespace
 
 void add_fix_options(CLI::App& cmd, FixOptions& o) {
@@ -38,6 +49,7 @@ void add_fix_options(CLI::App& cmd, FixOptions& o) {
     cmd.add_flag("--exit-non-zero-on-fix", o.exit_non_zero_on_fix,
                  "Exit 1 when a fix was applied (pre-commit)");
     add_config_options(cmd, o.config);
+    cmd.add_option("-j,--jobs", o.jobs, "Files fixed in parallel (default: one per core)");
 }
 
 int run_fix(const FixOptions& options) {
@@ -50,27 +62,40 @@ int run_fix(const FixOptions& options) {
     for (const std::string& e : found.errors)
         fmt::print(stderr, "drydock: {}\n", e);
 
+    // Configs are resolved in order (the resolver caches per folder), then the files are read and fixed in
+    // parallel, then reported and written in order, so output is stable whatever the thread count.
     ConfigResolver resolver(options.config);
     FixRequest request;
     request.minimum = options.unsafe_fixes ? Applicability::Unsafe : Applicability::Safe;
+    std::vector<FixTask> tasks;
+    for (const std::string& path : found.files) {
+        FixTask task;
+        task.path = path;
+        task.report_path = path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
+        task.config = resolver.for_file(task.report_path);
+        tasks.push_back(std::move(task));
+    }
+    parallel_for(tasks.size(), options.jobs ? options.jobs : default_jobs(), [&](std::size_t i) {
+        FixTask& task = tasks[i];
+        if (!task.config)
+            return;
+        task.input = read_input(task.path, task.error);
+        if (task.input)
+            task.report = fix_text(task.input->text, *task.config, request);
+    });
+
     std::vector<FileReport> remaining_reports;
     std::size_t fixed_total = 0, files_changed = 0, remaining_total = 0;
     bool failed = false;
-
-    for (const std::string& path : found.files) {
-        const bool from_stdin = path == "-";
-        const std::string report_path =
-            from_stdin && !options.stdin_filename.empty() ? options.stdin_filename : path;
-        const std::optional<Config> config = resolver.for_file(report_path);
-        std::string error;
-        const std::optional<Input> input = config ? read_input(path, error) : std::nullopt;
-        if (!input) {
-            if (!error.empty())
-                fmt::print(stderr, "drydock: {}\n", error);
+    for (FixTask& task : tasks) {
+        if (!task.input) {
+            if (!task.error.empty())
+                fmt::print(stderr, "drydock: {}\n", task.error);
             io_error = true;
             continue;
         }
-        const FixReport report = fix_text(input->text, *config, request);
+        const std::string& report_path = task.report_path;
+        const FixReport& report = task.report;
         for (const std::string& code : report.broken)
             fmt::print(stderr,
                        "drydock: {}: the fixes of {} would break the file and were not applied; please "
@@ -81,17 +106,17 @@ int run_fix(const FixOptions& options) {
                        code);
         fixed_total += report.fixed_count();
         remaining_total += report.remaining.size();
-        failed = failed || fails_threshold(report.remaining, *config);
-        const bool changed = report.text != input->text;
+        failed = failed || fails_threshold(report.remaining, *task.config);
+        const bool changed = report.text != task.input->text;
         files_changed += changed;
 
         if (options.diff) {
-            std::cout << unified_diff(input->text, report.text, "a/" + report_path, "b/" + report_path);
-        } else if (options.to_stdout || from_stdin) {
+            std::cout << unified_diff(task.input->text, report.text, "a/" + report_path, "b/" + report_path);
+        } else if (options.to_stdout || task.path == "-") {
             std::cout << report.text;
         } else {
             if (changed) {
-                if (const std::string write_error = write_atomically(path, report.text);
+                if (const std::string write_error = write_atomically(task.path, report.text);
                     !write_error.empty()) {
                     fmt::print(stderr, "drydock: {}\n", write_error);
                     io_error = true;

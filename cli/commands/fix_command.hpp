@@ -19,6 +19,7 @@ struct FixOptions {
     bool to_stdout = false;
     bool unsafe_fixes = false;
     bool exit_non_zero_on_fix = false;
+    unsigned jobs = 0; // 0 = one per core
 };
 
 void add_fix_options(CLI::App& command, FixOptions& options);

@@ -4,6 +4,7 @@
 #include "exit_codes.hpp"
 #include "input.hpp"
 #include "output/report.hpp"
+#include "parallel.hpp"
 
 #include <drydock/checks/config_file.hpp>
 #include <drydock/checks/linter.hpp>
@@ -14,13 +15,10 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
-#include <mutex>
-#include <thread>
 #include <unistd.h>
 
 namespace drydock::cli {
@@ -48,23 +46,6 @@ void lint_one(FileTask& task) {
     const Dockerfile file = parse(std::move(input->text));
     task.report.diagnostics = lint(file, *task.config);
     task.report.source = file.source;
-}
-
-// Lints the tasks on `jobs` threads; results stay in task order, so output is stable.
-void lint_all(std::vector<FileTask>& tasks, unsigned jobs) {
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < tasks.size(); i = next++)
-            if (tasks[i].config)
-                lint_one(tasks[i]);
-    };
-    const unsigned count = std::max(1u, std::min<unsigned>(jobs, static_cast<unsigned>(tasks.size())));
-    std::vector<std::thread> threads;
-    for (unsigned t = 1; t < count; ++t)
-        threads.emplace_back(worker);
-    worker();
-    for (std::thread& t : threads)
-        t.join();
 }
 
 } // namespace
@@ -103,7 +84,11 @@ int run_lint(const LintOptions& options) {
             io_error = true;
         tasks.push_back(std::move(task));
     }
-    lint_all(tasks, options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency()));
+    // Results stay in task order, so output is stable whatever the thread count.
+    parallel_for(tasks.size(), options.jobs ? options.jobs : default_jobs(), [&](std::size_t i) {
+        if (tasks[i].config)
+            lint_one(tasks[i]);
+    });
     // ShellCheck missing or failing is a note, never an error; each one once per run.
     for (const std::string& note : take_shellcheck_notes())
         fmt::print(stderr, "drydock: note: {}\n", note);
