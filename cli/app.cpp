@@ -2,6 +2,7 @@
 
 #include "commands/fix_command.hpp"
 #include "commands/lint_command.hpp"
+#include "commands/lsp_command.hpp"
 #include "commands/parse_command.hpp"
 #include "commands/rules_command.hpp"
 #include "exit_codes.hpp"
@@ -38,6 +39,10 @@ int run(int argc, char** argv) {
     CLI::App* explain = app.add_subcommand("explain", "Show a rule's documentation");
     add_explain_options(*explain, explain_options);
 
+    LspOptions lsp_options;
+    CLI::App* lsp = app.add_subcommand("lsp", "Run the language server (LSP over standard input and output)");
+    add_lsp_options(*lsp, lsp_options);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -54,6 +59,8 @@ int run(int argc, char** argv) {
         return run_rules(rules_options);
     if (explain->parsed())
         return run_explain(explain_options);
+    if (lsp->parsed())
+        return run_lsp(lsp_options);
     return UsageError;
 }
 

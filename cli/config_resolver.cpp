@@ -37,6 +37,22 @@ CLI::Option* repeatable(CLI::Option* option) {
     return option->expected(1)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
+// `config` for the Dockerfile at `path`, with its build context and path (`-`: standard input).
+std::optional<Config> with_build_context(std::optional<Config> config, const std::string& path,
+                                         const std::string& context) {
+    if (!config)
+        return config;
+    std::error_code ec;
+    if (path != "-") {
+        const fs::path absolute = fs::absolute(path, ec);
+        config->dockerfile_path = absolute.string();
+        config->build_context = absolute.parent_path().string();
+    }
+    if (!context.empty())
+        config->build_context = context;
+    return config;
+}
+
 } // namespace
 
 void add_config_options(CLI::App& cmd, ConfigOptions& o) {
@@ -60,6 +76,8 @@ void add_config_options(CLI::App& cmd, ConfigOptions& o) {
     cmd.add_flag("--strict-labels", o.strict_labels, "Report labels not in the label schema");
     cmd.add_flag("--disable-ignore-pragma", o.disable_ignore_pragma, "Ignore inline ignore pragmas");
     cmd.add_flag("--no-shellcheck", o.no_shellcheck, "Do not run ShellCheck on RUN scripts (SC findings)");
+    cmd.add_option("--context", o.context,
+                   "Build context for .dockerignore and COPY checks (default: each Dockerfile's folder)");
 }
 
 Config config_from_options(const ConfigOptions& o) {
@@ -103,18 +121,20 @@ std::optional<Config> ConfigResolver::for_file(const std::string& path) {
     else if (!options_.no_config)
         file = find_config(path == "-" ? fs::current_path() : fs::absolute(path).parent_path());
     const std::string key = file ? file->string() : std::string();
-    if (const auto cached = cache_.find(key); cached != cache_.end())
-        return cached->second;
+    if (const auto cached = cache_.find(key); cached != cache_.end()) {
+        last_error_ = cached->second ? std::string() : errors_[key];
+        return with_build_context(cached->second, path, options_.context);
+    }
     Config config = environment_;
     if (file) {
         std::vector<ConfigWarning> warnings;
         try {
             config.merge(load_config_file(*file, warnings));
         } catch (const ConfigError& e) {
-            if (e.line() > 0)
-                fmt::print(stderr, "drydock: {}:{}:{}: {}\n", e.file(), e.line(), e.column(), e.what());
-            else
-                fmt::print(stderr, "drydock: {}: {}\n", e.file(), e.what());
+            last_error_ = e.line() > 0 ? fmt::format("{}:{}:{}: {}", e.file(), e.line(), e.column(), e.what())
+                                       : fmt::format("{}: {}", e.file(), e.what());
+            fmt::print(stderr, "drydock: {}\n", last_error_);
+            errors_[key] = last_error_;
             cache_[key] = std::nullopt;
             return std::nullopt;
         }
@@ -123,7 +143,8 @@ std::optional<Config> ConfigResolver::for_file(const std::string& path) {
     }
     config.merge(cli_);
     cache_[key] = config;
-    return config;
+    last_error_.clear();
+    return with_build_context(config, path, options_.context);
 }
 
 } // namespace drydock::cli

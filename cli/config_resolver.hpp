@@ -20,6 +20,7 @@ struct ConfigOptions {
     std::string failure_threshold;
     std::string config_file;
     std::string format;
+    std::string context; // --context: the build context of every Dockerfile (default: its folder)
     bool no_config = false;
     bool no_fail = false;
     bool no_color = false;
@@ -39,13 +40,19 @@ class ConfigResolver {
 public:
     explicit ConfigResolver(const ConfigOptions& options);
     // The config for a Dockerfile (`-` = standard input: the current folder), or nullopt after printing why.
+    // It names the Dockerfile and its build context (`--context`, else the Dockerfile's folder; none for
+    // standard input without a name or `--context`).
     std::optional<Config> for_file(const std::string& path);
+    // Why the last for_file returned nullopt (the message printed), for callers that show it elsewhere.
+    const std::string& last_error() const { return last_error_; }
 
 private:
     const ConfigOptions& options_;
     Config cli_;
     Config environment_;
     std::map<std::string, std::optional<Config>> cache_;
+    std::map<std::string, std::string> errors_; // config file -> why it cannot be used
+    std::string last_error_;
 };
 
 } // namespace drydock::cli

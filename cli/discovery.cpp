@@ -84,7 +84,7 @@ void walk(const fs::path& dir, std::vector<IgnorePattern> patterns, std::vector<
             continue;
         if (is_dir)
             walk(entry.path(), patterns, out);
-        else if (entry.is_regular_file(ec) && is_dockerfile_name(name))
+        else if (entry.is_regular_file(ec) && (is_dockerfile_name(name) || is_compose_file_name(name)))
             out.push_back(entry.path().string());
     }
 }
@@ -98,6 +98,18 @@ bool is_dockerfile_name(const std::string& name) {
     };
     return name == "Dockerfile" || name == "Containerfile" || starts("Dockerfile.") ||
            starts("Containerfile.") || ends(".Dockerfile") || ends(".dockerfile") || ends(".Containerfile");
+}
+
+bool is_compose_file_name(const std::string& name) {
+    const bool yaml = name.ends_with(".yml") || name.ends_with(".yaml");
+    if (!yaml)
+        return false;
+    const std::string stem = name.substr(0, name.rfind('.'));
+    if (stem == "compose" || stem == "docker-compose")
+        return true;
+    // compose.override.yaml, docker-compose.prod.yml, docker-compose-dev.yml, docker-compose_v3.yml
+    return stem.starts_with("compose.") || stem.starts_with("docker-compose.") ||
+           stem.starts_with("docker-compose-") || stem.starts_with("docker-compose_");
 }
 
 Discovery discover(const std::vector<std::string>& paths) {

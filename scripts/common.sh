@@ -4,12 +4,17 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JOBS=${JOBS:-$(nproc)}
+# ccache keys with paths relative to the checkout: builds of another clone (CI's, the pre-commit hook's) reuse
+# the objects.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$ROOT}
 
 # What building drydock needs.
 BUILD_PACKAGES=(cmake g++ ninja-build ccache libboost-dev libfmt-dev nlohmann-json3-dev libcli11-dev libgtest-dev
     libyaml-cpp-dev)
-# What the full test run needs on top: clang and its sanitizer/fuzzer runtime, ShellCheck, Google Benchmark.
-TEST_PACKAGES=(clang libclang-rt-14-dev shellcheck libbenchmark-dev)
+# What the full test run needs on top: clang and its sanitizer/fuzzer runtime, ShellCheck, Google Benchmark,
+# pre-commit (the hooks' test). Node.js and npm are installed by test.sh only when missing (a machine may have
+# them from elsewhere, and Debian's npm package would conflict with that nodejs).
+TEST_PACKAGES=(clang libclang-rt-14-dev shellcheck libbenchmark-dev pre-commit)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

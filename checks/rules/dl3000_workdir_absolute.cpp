@@ -3,36 +3,44 @@
 #include "fix_builders.hpp"
 #include "rule_support.hpp"
 
+#include <array>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <string>
 
-#include <cctype>
-
 namespace drydock::rules {
 namespace {
+
+constexpr std::array<std::string_view, 1> aliases{"WorkdirRelativePath"};
 
 constexpr RuleMeta rule_meta{
     .code = "DL3000",
     .name = "workdir-absolute",
+    .aliases = aliases,
     .severity = Severity::Error,
     .category = Category::Correctness,
     .fix = FixAvailability::Sometimes,
     .summary = "Use absolute WORKDIR",
     .docs =
-        {.what = "Reports a `WORKDIR` whose path is relative.",
+        {.what = "Reports a `WORKDIR` whose path is relative. BuildKit's WorkdirRelativePath is an alias of "
+                 "this rule, so the problem is reported once; BuildKit reports only the first `WORKDIR` of a "
+                 "stage, and only when no absolute one came before it in the stage, while this rule reports "
+                 "every relative `WORKDIR`.",
          .why =
              "A relative WORKDIR resolves against whatever WORKDIR the base image happens to set, so the "
              "same Dockerfile puts files in different places when the base image changes. An absolute path "
              "says where the files go.",
          .bad = "FROM alpine:3.20\nWORKDIR app\n",
          .good = "FROM alpine:3.20\nWORKDIR /app\n",
-         .fix_safety = "Safe when an earlier WORKDIR of the stage gives a literal absolute path: the relative "
-                       "path is joined to it, which is what the builder does. Without one the path resolves "
-                       "against the base image's WORKDIR, which drydock cannot see: the fix then assumes `/` and "
-                       "is unsafe. No fix for paths holding variables.",
+         .fix_safety =
+             "Safe when an earlier WORKDIR of the stage gives a literal absolute path: the relative "
+             "path is joined to it, which is what the builder does. Without one the path resolves "
+             "against the base image's WORKDIR, which drydock cannot see: the fix then assumes `/` and "
+             "is unsafe. No fix for paths holding variables.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3000\n"
-                       "https://docs.docker.com/reference/dockerfile/#workdir"},
+                       "https://docs.docker.com/reference/dockerfile/#workdir\n"
+                       "https://docs.docker.com/reference/build-checks/workdir-relative-path/"},
 };
 
 // Absolute: `/x`, a variable (`$HOME/x`, whose value we cannot know), or a Windows drive path (`C:\x`,
@@ -60,11 +68,12 @@ public:
                 current = path.variables.empty() ? std::optional(path.value) : std::nullopt;
             return;
         }
-        context.report(path.range, "Use absolute WORKDIR: '" + path.value + "' is relative",
-                       absolute_fix(ins, path, context.in_onbuild() ? std::nullopt : current,
-                                    context.file().escape));
+        context.report(
+            path.range, "Use absolute WORKDIR: '" + path.value + "' is relative",
+            absolute_fix(ins, path, context.in_onbuild() ? std::nullopt : current, context.file().escape));
         if (!context.in_onbuild())
-            current = current && path.variables.empty() ? std::optional(join(*current, path.value)) : std::nullopt;
+            current =
+                current && path.variables.empty() ? std::optional(join(*current, path.value)) : std::nullopt;
     }
 
 private:
@@ -75,9 +84,9 @@ private:
         return out + (out == "/" ? "" : "/") + relative;
     }
 
-    // The absolute path the relative one resolves to: safe when an earlier WORKDIR of the stage says where that
-    // is; without one it resolves against the base image's WORKDIR, which is `/` unless the base image sets
-    // another, so that guess is unsafe.
+    // The absolute path the relative one resolves to: safe when an earlier WORKDIR of the stage says where
+    // that is; without one it resolves against the base image's WORKDIR, which is `/` unless the base image
+    // sets another, so that guess is unsafe.
     static std::optional<Fix> absolute_fix(const Instruction& ins, const Word& path,
                                            const std::optional<std::string>& current, char escape) {
         if (!path.variables.empty() || drops_comments(ins, path.range))

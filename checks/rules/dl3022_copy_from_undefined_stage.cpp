@@ -68,7 +68,7 @@ public:
                 const TextSize at = context.file().instructions[later.from].range.begin;
                 context.report(word.range, prefix + " names " + stage_label(later) +
                                                ", which is defined later (line " +
-                                               std::to_string(line_number(context.file(), at)) +
+                                               std::to_string(context.line_of(at)) +
                                                "); a stage can only copy from earlier stages");
             } else {
                 context.report(word.range,

@@ -50,7 +50,7 @@ public:
         const TextSize at = context.file().instructions[stage.from].range.begin;
         context.report(word.range, "`COPY --from` cannot reference its own `FROM` alias: `" + word.value +
                                        "` is the stage this `COPY` is in (" + stage_label(stage) + ", line " +
-                                       std::to_string(line_number(context.file(), at)) + ")");
+                                       std::to_string(context.line_of(at)) + ")");
     }
 };
 

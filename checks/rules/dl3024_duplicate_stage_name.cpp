@@ -46,7 +46,7 @@ public:
             const Instruction& first = context.file().instructions[stages[i].from];
             context.report(name.range, "FROM aliases (stage names) must be unique: `" + name.value +
                                            "` already names the stage on line " +
-                                           std::to_string(line_number(context.file(), first.range.begin)));
+                                           std::to_string(context.line_of(first.range.begin)));
             return;
         }
     }

@@ -4,14 +4,18 @@
 #include "rule_support.hpp"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace drydock::rules {
 namespace {
 
+constexpr std::array<std::string_view, 1> aliases{"JSONArgsRecommended"};
+
 constexpr RuleMeta rule_meta{
     .code = "DL3025",
     .name = "json-args-cmd",
+    .aliases = aliases,
     .severity = Severity::Warning,
     .category = Category::Correctness,
     .fix = FixAvailability::Sometimes,
@@ -24,19 +28,22 @@ constexpr RuleMeta rule_meta{
              "Unlike hadolint, `HEALTHCHECK CMD` in shell form is not reported: a health check is not PID 1 "
              "and is not sent the container's stop signal, so the reason for the exec form does not apply, "
              "and the shell form is the usual way to write `curl -f … || exit 1`.\n\n"
-             "Unlike BuildKit's JSONArgsRecommended, a `SHELL` instruction in the stage does not silence the "
-             "rule: the shell still stands between the runtime and the process.",
+             "BuildKit reports the same as JSONArgsRecommended, an alias of this rule, so the problem is "
+             "reported "
+             "once. Unlike BuildKit, a `SHELL` instruction in the stage does not silence the rule: the shell "
+             "still stands between the runtime and the process.",
          .why = "In shell form the runtime starts `/bin/sh -c \"…\"`, so the shell is PID 1 and your process "
                 "is its child: `docker stop` sends SIGTERM to the shell, which does not pass it on, and the "
                 "container is killed after the timeout instead of shutting down cleanly. The shell form of "
                 "`ENTRYPOINT` also ignores `CMD` and `docker run` arguments.",
          .bad = "FROM node:22-alpine\nCMD npm start\n",
          .good = "FROM node:22-alpine\nCMD [\"npm\", \"start\"]\n",
-         .fix_safety = "Unsafe (applied with `--unsafe-fixes`): offered only when the command is one simple command "
-                       "of literal words (no variables, operators, redirects, globs or substitutions), written as "
-                       "the JSON array of exactly those words. The program then runs as PID 1 without `/bin/sh "
-                       "-c` in front of it: it receives signals itself and `docker run` arguments are appended "
-                       "to an ENTRYPOINT, which is the point of the rule but changes how the container behaves.",
+         .fix_safety =
+             "Unsafe (applied with `--unsafe-fixes`): offered only when the command is one simple command "
+             "of literal words (no variables, operators, redirects, globs or substitutions), written as "
+             "the JSON array of exactly those words. The program then runs as PID 1 without `/bin/sh "
+             "-c` in front of it: it receives signals itself and `docker run` arguments are appended "
+             "to an ENTRYPOINT, which is the point of the rule but changes how the container behaves.",
          .references = "https://github.com/hadolint/hadolint/wiki/DL3025\n"
                        "https://docs.docker.com/reference/dockerfile/#shell-and-exec-form\n"
                        "https://docs.docker.com/reference/build-checks/json-args-recommended/"},
@@ -89,7 +96,8 @@ public:
         if (!exec.empty()) {
             message += "write `" + keyword + " " + exec + "`";
             if (!drops_comments(ins, ins.command->range))
-                fix = Fix::replace("Use the exec form " + exec, ins.command->range, exec, Applicability::Unsafe);
+                fix = Fix::replace("Use the exec form " + exec, ins.command->range, exec,
+                                   Applicability::Unsafe);
         } else {
             message += "this " + keyword + " is in shell form";
         }

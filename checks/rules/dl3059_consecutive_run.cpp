@@ -4,8 +4,6 @@
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
 
-#include <drydock/parser/line_index.hpp>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -141,12 +139,12 @@ bool is_and_list(const shell::Script& script) {
 // Whether an ignore pragma (`# hadolint ignore=`, `# drydock ignore=`, BuildKit's `# check=`) is among the
 // comments above top-level instruction `index`: after a merge it would cover the second RUN's commands too.
 bool has_pragma_above(const Dockerfile& file, std::size_t index) {
-    std::size_t item = 0;
-    while (item < file.items.size() &&
-           !(file.items[item].kind == ItemKind::Instruction && file.items[item].index == index))
-        ++item;
-    for (std::size_t k = item; k-- > 0;) {
-        const Item& above = file.items[k];
+    // Items tile the file in order: the instruction's item is found by its start offset.
+    const TextSize begin = file.instructions[index].range.begin;
+    const auto it = std::lower_bound(file.items.begin(), file.items.end(), begin,
+                                     [](const Item& item, TextSize at) { return item.range.begin < at; });
+    for (auto k = it; k != file.items.begin();) {
+        const Item& above = *--k;
         if (above.kind == ItemKind::Blank)
             continue;
         if (above.kind != ItemKind::Comment)
@@ -156,6 +154,13 @@ bool has_pragma_above(const Dockerfile& file, std::size_t index) {
             return true;
     }
     return false;
+}
+
+// Whether a top-level comment overlaps `range` (comments are sorted by position).
+bool comment_within(const Dockerfile& file, TextRange range) {
+    const auto it = std::lower_bound(file.comments.begin(), file.comments.end(), range.begin,
+                                     [](const Comment& c, TextSize at) { return c.range.end <= at; });
+    return it != file.comments.end() && it->range.begin < range.end;
 }
 
 // Where the RUN at `second_index` can be joined onto the RUN before it: the text from the first's last
@@ -177,11 +182,7 @@ std::optional<TextRange> join_range(const Dockerfile& file, std::size_t second_i
     if (!end || changes_shell_state(head) || !is_and_list(tail) || has_pragma_above(file, second_index - 1))
         return std::nullopt;
     const TextRange between{*end, tail.commands.front().range.begin};
-    const bool comment_between =
-        std::any_of(file.comments.begin(), file.comments.end(), [&](const Comment& c) {
-            return between.begin < c.range.end && c.range.begin < between.end;
-        });
-    if (comment_between || drops_comments(*first, between) || drops_comments(*second, between))
+    if (comment_within(file, between) || drops_comments(*first, between) || drops_comments(*second, between))
         return std::nullopt;
     return between;
 }
@@ -189,27 +190,61 @@ std::optional<TextRange> join_range(const Dockerfile& file, std::size_t second_i
 // The widest line a chain of one-line RUNs may be joined into; longer chains are continued over lines.
 constexpr std::size_t max_joined_width = 80;
 
-// Whether the chain of RUNs that the fixes join together with the RUN at `second_index` (all consecutive RUNs
-// joinable to their neighbour) are all one line each and fit on one line when joined.
-bool chain_fits_one_line(const Dockerfile& file, std::size_t second_index, bool onbuild) {
-    std::size_t first = second_index - 1;
-    while (first > 0 && join_range(file, first, onbuild))
-        --first;
-    std::size_t last = second_index;
-    while (join_range(file, last + 1, onbuild))
-        ++last;
-    std::size_t width = 0;
-    for (std::size_t i = first; i <= last; ++i) {
-        const Instruction& run = *run_at(file, i, onbuild);
-        if (!run.continuations.empty())
-            return false;
-        const Instruction& top = file.instructions[i];
-        // The first line from its start; the others from their first command, after ` && `.
-        width += i == first ? top.range.end - top.line_range.begin
-                            : 4 + (run.range.end - run.command->script->commands.front().range.begin);
+// The joins of one file (top-level RUNs or ONBUILD RUN triggers), each computed once: a chain of thousands
+// of joinable RUNs must not be walked again for each of its members.
+class JoinPlan {
+public:
+    JoinPlan(const Dockerfile& file, bool onbuild)
+        : file_(file), onbuild_(onbuild), joins_(file.instructions.size() + 1), chain_fits_(joins_.size()) {}
+
+    const std::optional<TextRange>& join(std::size_t second_index) {
+        if (second_index >= joins_.size())
+            return none_;
+        auto& memo = joins_[second_index];
+        if (!memo)
+            memo = join_range(file_, second_index, onbuild_);
+        return *memo;
     }
-    return width <= max_joined_width;
-}
+
+    // Whether the chain of RUNs that the fixes join together with the RUN at `second_index` (all consecutive
+    // RUNs joinable to their neighbour) are all one line each and fit on one line when joined. Checks run in
+    // file order, so the chain is measured when its first join is asked for and remembered for the rest.
+    bool chain_fits_one_line(std::size_t second_index) {
+        if (chain_fits_[second_index])
+            return *chain_fits_[second_index];
+        std::size_t first = second_index - 1;
+        while (first > 0 && join(first))
+            --first;
+        std::size_t last = second_index;
+        while (join(last + 1))
+            ++last;
+        const bool fits = measure(first, last);
+        for (std::size_t i = first + 1; i <= last; ++i)
+            chain_fits_[i] = fits;
+        return fits;
+    }
+
+private:
+    bool measure(std::size_t first, std::size_t last) const {
+        std::size_t width = 0;
+        for (std::size_t i = first; i <= last && width <= max_joined_width; ++i) {
+            const Instruction& run = *run_at(file_, i, onbuild_);
+            if (!run.continuations.empty())
+                return false;
+            const Instruction& top = file_.instructions[i];
+            // The first line from its start; the others from their first command, after ` && `.
+            width += i == first ? top.range.end - top.line_range.begin
+                                : 4 + (run.range.end - run.command->script->commands.front().range.begin);
+        }
+        return width <= max_joined_width;
+    }
+
+    const Dockerfile& file_;
+    bool onbuild_;
+    std::vector<std::optional<std::optional<TextRange>>> joins_;
+    std::vector<std::optional<bool>> chain_fits_;
+    std::optional<TextRange> none_;
+};
 
 class ConsecutiveRun final : public Rule {
 public:
@@ -222,35 +257,47 @@ public:
         const Instruction* previous = run_at(context.file(), index - 1, context.in_onbuild());
         if (!previous || !reported(context.file(), *previous, ins))
             return;
-        const LineIndex lines(context.file().source);
         const std::string what = context.in_onbuild() ? "`ONBUILD RUN`" : "`RUN`";
-        const std::uint32_t line = lines.position(previous->range.begin).line;
+        const std::uint32_t line = context.line_of(previous->range.begin);
         context.report(ins.keyword.range,
                        "Multiple consecutive " + what + " instructions. Consider consolidation with the " +
                            what + " on line " + std::to_string(line),
-                       merge_fix(context.file(), index, context.in_onbuild(), line));
+                       merge_fix(context, index, line));
     }
 
 private:
+    JoinPlan& plan(const Context& context) {
+        std::optional<JoinPlan>& plan = context.in_onbuild() ? onbuild_plan_ : run_plan_;
+        if (!plan)
+            plan.emplace(context.file(), context.in_onbuild());
+        return *plan;
+    }
+
     // `RUN a` + `RUN b` -> `RUN a && b`: on one line when the whole chain of joined RUNs fits on one, else
     // `b` on a new continuation line, in the first RUN's style when it spans lines, else in the file's.
-    static std::optional<Fix> merge_fix(const Dockerfile& file, std::size_t index, bool onbuild,
-                                        std::uint32_t first_line) {
-        const std::optional<TextRange> between = join_range(file, index, onbuild);
+    std::optional<Fix> merge_fix(const Context& context, std::size_t index, std::uint32_t first_line) {
+        const Dockerfile& file = context.file();
+        const std::optional<TextRange> between = plan(context).join(index);
         if (!between)
             return std::nullopt;
-        const Instruction& first = *run_at(file, index - 1, onbuild);
+        const Instruction& first = *run_at(file, index - 1, context.in_onbuild());
         std::string joiner;
         if (!first.continuations.empty())
             joiner = and_joiner(file, first, *first.command->script, between->begin);
-        else if (chain_fits_one_line(file, index, onbuild))
+        else if (plan(context).chain_fits_one_line(index))
             joiner = " && ";
-        else
-            joiner = continuation_joiner(file, continuation_style(file), between->begin);
+        else {
+            if (!style_)
+                style_ = continuation_style(file);
+            joiner = continuation_joiner(file, *style_, between->begin);
+        }
         return Fix{"Merge into the RUN on line " + std::to_string(first_line),
                    {replace_range(*between, std::move(joiner))},
                    Applicability::Unsafe};
     }
+
+    std::optional<JoinPlan> run_plan_, onbuild_plan_;
+    std::optional<ContinuationStyle> style_;
 };
 
 } // namespace

@@ -5,31 +5,40 @@
 
 #include <drydock/parser/line_index.hpp>
 
+#include <array>
 #include <string>
 
 namespace drydock::rules {
 namespace {
 
+// BuildKit's MultipleInstructionsDisallowed covers CMD, ENTRYPOINT and HEALTHCHECK: all three rules carry it.
+constexpr std::array<std::string_view, 1> aliases{"MultipleInstructionsDisallowed"};
+
 constexpr RuleMeta rule_meta{
     .code = "DL4003",
     .name = "multiple-cmd",
+    .aliases = aliases,
     .severity = Severity::Warning,
     .category = Category::Correctness,
     .summary = "Multiple CMD instructions found; only the last one takes effect",
-    .docs = {.what =
-                 "Reports every `CMD` after the first one in the same stage, as hadolint does. `CMD` "
-                 "triggers inside `ONBUILD` are not counted: they belong to the images built from this one. "
-                 "(BuildKit's MultipleInstructionsDisallowed covers `CMD`, `ENTRYPOINT` and `HEALTHCHECK` "
-                 "together "
-                 "and reports the earlier instructions instead, so it is not an alias of this rule.)",
-             .why =
-                 "Only the last `CMD` of a stage ends up in the image; the earlier ones are dead code that "
-                 "misleads readers about what the container runs.",
-             .bad = "FROM python:3.12-slim\nCMD [\"python\", \"-m\", \"http.server\"]\nCMD [\"python\", "
-                    "\"app.py\"]\n",
-             .good = "FROM python:3.12-slim\nCMD [\"python\", \"app.py\"]\n",
-             .references = "https://github.com/hadolint/hadolint/wiki/DL4003\n"
-                           "https://docs.docker.com/reference/dockerfile/#cmd"},
+    .docs =
+        {.what =
+             "Reports every `CMD` after the first one in the same stage, as hadolint does. `CMD` "
+             "triggers inside `ONBUILD` are not counted: they belong to the images built from this one.\n\n"
+             "BuildKit's MultipleInstructionsDisallowed covers `CMD`, `ENTRYPOINT` and `HEALTHCHECK` "
+             "together and reports the earlier, ignored instruction; drydock reports the later one. "
+             "MultipleInstructionsDisallowed is an alias of DL4003, DL4004 and DL3012 alike, so `# "
+             "check=skip=MultipleInstructionsDisallowed` or `--ignore MultipleInstructionsDisallowed` turns "
+             "off all three and the problem is reported once; a per-instruction `# check=skip=` goes above "
+             "the later instruction, where drydock reports it.",
+         .why = "Only the last `CMD` of a stage ends up in the image; the earlier ones are dead code that "
+                "misleads readers about what the container runs.",
+         .bad = "FROM python:3.12-slim\nCMD [\"python\", \"-m\", \"http.server\"]\nCMD [\"python\", "
+                "\"app.py\"]\n",
+         .good = "FROM python:3.12-slim\nCMD [\"python\", \"app.py\"]\n",
+         .references = "https://github.com/hadolint/hadolint/wiki/DL4003\n"
+                       "https://docs.docker.com/reference/dockerfile/#cmd\n"
+                       "https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/"},
 };
 
 class MultipleCmd final : public Rule {

@@ -4,30 +4,41 @@
 #include "repeated_in_stage.hpp"
 #include "rule_support.hpp"
 
+#include <array>
 #include <string>
 
 namespace drydock::rules {
 namespace {
 
+// BuildKit's MultipleInstructionsDisallowed covers CMD, ENTRYPOINT and HEALTHCHECK: all three rules carry it.
+constexpr std::array<std::string_view, 1> aliases{"MultipleInstructionsDisallowed"};
+
 constexpr RuleMeta rule_meta{
     .code = "DL4004",
     .name = "multiple-entrypoint",
+    .aliases = aliases,
     .severity = Severity::Error,
     .category = Category::Correctness,
     .summary = "Multiple ENTRYPOINT instructions found; only the last one takes effect",
     .docs = {.what =
                  "Reports every `ENTRYPOINT` after the first one in the same stage, as hadolint does. "
                  "`ENTRYPOINT` triggers inside `ONBUILD` are not counted: they belong to the images built "
-                 "from this one. (BuildKit's MultipleInstructionsDisallowed covers `CMD`, `ENTRYPOINT` "
-                 "and `HEALTHCHECK` together and reports the earlier instructions instead, so it is not "
-                 "an alias of this rule.)",
+                 "from this one.\n\n"
+                 "BuildKit's MultipleInstructionsDisallowed covers `CMD`, `ENTRYPOINT` and `HEALTHCHECK` "
+                 "together and reports the earlier, ignored instruction; drydock reports the later one. "
+                 "MultipleInstructionsDisallowed is an alias of DL4003, DL4004 and DL3012 alike, so `# "
+                 "check=skip=MultipleInstructionsDisallowed` or `--ignore MultipleInstructionsDisallowed` "
+                 "turns off all three and the problem is reported once; a per-instruction `# check=skip=` "
+                 "goes above the later instruction, where drydock reports it.",
              .why = "Only the last `ENTRYPOINT` of a stage ends up in the image; the earlier ones are dead "
                     "code that misleads readers about what the container runs.",
              .bad =
                  "FROM python:3.12-slim\nENTRYPOINT [\"python\"]\nENTRYPOINT [\"gunicorn\", \"app:app\"]\n",
              .good = "FROM python:3.12-slim\nENTRYPOINT [\"gunicorn\", \"app:app\"]\n",
-             .references = "https://github.com/hadolint/hadolint/wiki/DL4004\n"
-                           "https://docs.docker.com/reference/dockerfile/#entrypoint"},
+             .references =
+                 "https://github.com/hadolint/hadolint/wiki/DL4004\n"
+                 "https://docs.docker.com/reference/dockerfile/#entrypoint\n"
+                 "https://docs.docker.com/reference/build-checks/multiple-instructions-disallowed/"},
 };
 
 class MultipleEntrypoint final : public Rule {

@@ -46,6 +46,14 @@ void Config::merge(const Config& other) {
         shellcheck = other.shellcheck;
     if (other.shellcheck_path)
         shellcheck_path = other.shellcheck_path;
+    if (other.today)
+        today = other.today;
+    if (other.base_image_eol_warning_days)
+        base_image_eol_warning_days = other.base_image_eol_warning_days;
+    if (other.build_context)
+        build_context = other.build_context;
+    if (other.dockerfile_path)
+        dockerfile_path = other.dockerfile_path;
     // The switches are plain bools, so "set" can only mean "set to true": a later source turns them on, never
     // off.
     strict_labels = strict_labels || other.strict_labels;

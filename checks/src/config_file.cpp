@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -61,6 +62,22 @@ bool looks_like_rule_id(std::string_view id) {
         return false;
     return std::all_of(id.begin(), id.end(),
                        [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
+}
+
+// `YYYY-MM-DD` naming a real day (2026-02-30 is not one).
+bool is_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+        if (!std::isdigit(static_cast<unsigned char>(text[i])))
+            return false;
+    auto number = [&](std::size_t at, std::size_t length) {
+        return std::stoi(std::string(text.substr(at, length)));
+    };
+    const std::chrono::year_month_day date{std::chrono::year{number(0, 4)},
+                                           std::chrono::month{static_cast<unsigned>(number(5, 2))},
+                                           std::chrono::day{static_cast<unsigned>(number(8, 2))}};
+    return date.ok();
 }
 
 // hadolint's label types; an empty type means text.
@@ -164,6 +181,10 @@ private:
             config.report_unused_suppressions = read_bool(value, key);
         else if (key == "shellcheck")
             config.shellcheck = read_bool(value, key);
+        else if (key == "today")
+            config.today = read_date(value, key);
+        else if (key == "base-image-eol-warning-days")
+            config.base_image_eol_warning_days = read_days(value, key);
         else if (key == "verbose" || key == "formats")
             warn(key_node, "hadolint setting '" + key + "' is not supported by drydock; ignored");
         else
@@ -185,6 +206,20 @@ private:
         if (!value.IsScalar() || !YAML::convert<bool>::decode(value, out))
             fail(value, key, "expected true or false" + got(value));
         return out;
+    }
+
+    // `YYYY-MM-DD`, a real calendar date.
+    std::string read_date(const YAML::Node& value, std::string_view key) const {
+        if (!value.IsScalar() || !is_iso_date(value.Scalar()))
+            fail(value, key, "expected a date as YYYY-MM-DD" + got(value));
+        return value.Scalar();
+    }
+
+    int read_days(const YAML::Node& value, std::string_view key) const {
+        int days = -1;
+        if (!value.IsScalar() || !YAML::convert<int>::decode(value, days) || days < 0 || days > 3650)
+            fail(value, key, "expected a number of days from 0 to 3650" + got(value));
+        return days;
     }
 
     Severity read_threshold(const YAML::Node& value, std::string_view key) const {
@@ -447,6 +482,14 @@ Config config_from_environment(const EnvLookup& getenv, std::vector<ConfigWarnin
             }
             config.label_schema[name] = type;
         }
+    }
+    // drydock's: the date the base image rules compare with, for reproducible runs.
+    if (const auto today = value("DRYDOCK_TODAY"); today && !today->empty()) {
+        if (is_iso_date(trim(*today)))
+            config.today = std::string(trim(*today));
+        else
+            warn("DRYDOCK_TODAY",
+                 "invalid date '" + std::string(*today) + "' (expected YYYY-MM-DD); ignored");
     }
     // drydock's: the ShellCheck program to run (a path, or a name looked up on PATH); empty = unset.
     if (const auto shellcheck = value("DRYDOCK_SHELLCHECK"); shellcheck && !shellcheck->empty())

@@ -122,6 +122,34 @@ Fix insert_argument_after(const shell::Word& word, CommandSource source, std::st
     return Fix{std::move(title), {insert_at(word.range.end, text)}, applicability};
 }
 
+std::optional<Fix> delete_argument(const Dockerfile& file, const Instruction& run,
+                                   const shell::Command& command, std::size_t index, CommandSource source,
+                                   std::string title, Applicability applicability) {
+    if (index == 0 || index >= command.words.size())
+        return std::nullopt;
+    const TextRange range{command.words[index - 1].range.end, command.words[index].range.end};
+    const std::string_view between = file.text({range.begin, command.words[index].range.begin});
+    std::size_t commas = 0;
+    for (const char c : between) {
+        if (c == ',' && source == CommandSource::ExecForm)
+            ++commas;
+        else if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != '\\' && c != file.escape)
+            return std::nullopt;
+    }
+    if (commas != (source == CommandSource::ExecForm ? 1U : 0U) || drops_comments(run, range))
+        return std::nullopt;
+    return Fix{std::move(title), {delete_range(range)}, applicability};
+}
+
+std::optional<Fix> delete_option_letter(const shell::Word& word, std::size_t position, std::string title,
+                                        Applicability applicability) {
+    const bool plain = !word.quoted && word.range.end - word.range.begin == word.value.size();
+    if (!plain || position == 0 || position >= word.value.size() || word.value.size() < 3)
+        return std::nullopt;
+    const TextSize at = word.range.begin + static_cast<TextSize>(position);
+    return Fix{std::move(title), {delete_range({at, at + 1})}, applicability};
+}
+
 const shell::Script* script_holding(const RunCommands& commands, const shell::Command& command) {
     for (const RunScript& run_script : commands.scripts())
         for (const shell::Command& c : run_script.script->commands)

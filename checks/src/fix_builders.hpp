@@ -38,6 +38,19 @@ Fix insert_after_word(const shell::Word& word, std::string_view text, std::strin
 Fix insert_argument_after(const shell::Word& word, CommandSource source, std::string_view argument,
                           std::string title, Applicability applicability = Applicability::Safe);
 
+// Deletes argument `index` (≥ 1) of `command`, a command a RUN runs, together with what separates it from
+// the word before it: blanks and line continuations in shell text (`curl -k url` → `curl url`), the comma in
+// an exec-form JSON array. nullopt when anything else stands between the two words (a redirect), or when the
+// deletion would take an interior comment line of `run` with it.
+std::optional<Fix> delete_argument(const Dockerfile& file, const Instruction& run,
+                                   const shell::Command& command, std::size_t index, CommandSource source,
+                                   std::string title, Applicability applicability = Applicability::Safe);
+
+// Deletes the letter at `position` (≥ 1) of a cluster of short options written plainly in shell text (`k` of
+// `-fsSLk` → `-fsSL`). nullopt when the word has quotes or a continuation inside, or has no other letter.
+std::optional<Fix> delete_option_letter(const shell::Word& word, std::size_t position, std::string title,
+                                        Applicability applicability = Applicability::Safe);
+
 // The script of `commands` that holds `command` (a command of commands.all(), compared by range); nullptr
 // when none does (exec form).
 const shell::Script* script_holding(const RunCommands& commands, const shell::Command& command);

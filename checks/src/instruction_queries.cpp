@@ -28,7 +28,8 @@ bool is_decimal(std::string_view text) {
 }
 
 std::uint32_t line_number(const Dockerfile& file, TextSize offset) {
-    return LineIndex(file.source).position(offset).line;
+    const std::string_view before = std::string_view(file.source).substr(0, offset);
+    return static_cast<std::uint32_t>(std::count(before.begin(), before.end(), '\n')) + 1;
 }
 
 std::string stage_label(const Stage& stage) {

@@ -23,6 +23,7 @@ std::string to_lower(std::string_view text);
 bool is_decimal(std::string_view text);
 
 // The 1-based line of `offset`, for messages that point at another instruction.
+// O(offset): inside a rule, Context::line_of is cheaper.
 std::uint32_t line_number(const Dockerfile& file, TextSize offset);
 
 // How messages name a stage: "`build`" when it has a name, else "stage 2".

@@ -113,7 +113,8 @@ std::vector<std::string> split_fields(std::string_view text) {
     return out;
 }
 
-// pip's argv in `command`: the command itself for `pip…`, the part from `pip` on for `python… -m pip …`.
+} // namespace
+
 std::optional<shell::Command> pip_argv(const shell::Command& command) {
     if (command.words.empty() || command.words.front().dynamic)
         return std::nullopt;
@@ -140,6 +141,8 @@ std::optional<shell::Command> pip_argv(const shell::Command& command) {
     }
     return std::nullopt;
 }
+
+namespace {
 
 // `install` and what follows it, given the operands of a pip-like command.
 std::optional<PipInstall> install_of(const shell::Command& command, shell::Command argv,

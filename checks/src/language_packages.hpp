@@ -37,6 +37,10 @@ std::vector<shell::Command> written_commands(const Instruction& run, const RunCo
 // Whether `word` is a program name `stem` followed only by a version (`pip`, `pip3`, `pip3.11` for "pip").
 bool is_versioned_program(std::string_view word, std::string_view stem);
 
+// pip's argv in `command` (wrappers removed): the command itself for `pip…`, the part from `pip` on for
+// `python… -m pip …`; nullopt for any other command.
+std::optional<shell::Command> pip_argv(const shell::Command& command);
+
 // A `pip install` (or `pipx install`) command, found in any of its spellings.
 struct PipInstall {
     shell::Command pip;  // pip's own argv: words[0] is `pip…` (also for `python3 -m pip`)

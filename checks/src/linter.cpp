@@ -159,16 +159,26 @@ std::vector<Diagnostic> lint(const Dockerfile& file, const Config& config) {
     const SemanticModel model(file);
 
     std::vector<ActiveRule> active;
-    std::map<std::string, Severity, std::less<>> severity_of;
+    // Per active rule's code: the configured severity and the rule's default (looked up per finding, so a
+    // map rather than a search of the registry by name and alias).
+    std::map<std::string, std::pair<Severity, Severity>, std::less<>> severity_of;
     for (const RuleEntry& entry : all_rules()) {
+        if (!entry.make)
+            continue; // a compose rule (compose_linter.cpp runs those)
         if (const std::optional<Severity> severity = effective_severity(*entry.meta, config)) {
             active.push_back({entry.make(), entry.meta, *severity});
-            severity_of[std::string(entry.meta->code)] = *severity;
+            severity_of[std::string(entry.meta->code)] = {*severity, entry.meta->severity};
         }
     }
     std::vector<Diagnostic> found = run_rules(file, model, config, active);
-    for (Diagnostic& d : found)
-        d.severity = severity_of.at(d.code);
+    for (Diagnostic& d : found) {
+        // A rule reports its default severity, or a milder one for lesser findings (Context::report): keep
+        // that distance from the configured severity, never going past Style.
+        const auto& [configured, default_severity] = severity_of.at(d.code);
+        const int milder = std::max(0, static_cast<int>(d.severity) - static_cast<int>(default_severity));
+        d.severity = static_cast<Severity>(
+            std::min(static_cast<int>(configured) + milder, static_cast<int>(Severity::Style)));
+    }
     add_shellcheck(file, model, config, found);
 
     // Suppression: pragmas and `# check=skip=` (unless disabled); parse errors can never be suppressed.

@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <fnmatch.h>
+#include <map>
 #include <span>
 
 namespace drydock::rules {
@@ -476,32 +477,50 @@ bool apt_simulates(const PackageCommand& command) {
     return command.has_option({"s", "simulate", "just-print", "dry-run", "recon", "no-act"});
 }
 
+namespace {
+
+// apt_conf_value's memory for one file: per option and stage, the value in force before each instruction of
+// the stage (values[k]: before instruction `from + 1 + k`), extended as later instructions ask, so that each
+// RUN is read once per option however many installs follow.
+struct AptConfMemo {
+    std::map<std::string, std::map<std::size_t, std::vector<std::optional<std::string>>>, std::less<>> values;
+};
+
+// The value in force before instruction `until` of `stage` (clamped to the stage's end), from the RUNs of
+// the stage and of the stages it builds on.
+std::optional<std::string> apt_conf_before(const Context& context, AptConfMemo& memo, std::string_view option,
+                                           std::size_t stage, std::size_t until) {
+    const Stage& s = context.model().stages()[stage];
+    const auto option_it = memo.values.try_emplace(std::string(option)).first;
+    std::vector<std::optional<std::string>>& values = option_it->second[stage];
+    if (values.empty()) {
+        const std::optional<std::size_t> base = s.base_stage;
+        // A stage built on an earlier one starts from what that stage ended with.
+        values.push_back(base && *base < stage ? apt_conf_before(context, memo, option, *base,
+                                                                 context.model().stages()[*base].end)
+                                               : std::nullopt);
+    }
+    const std::vector<Instruction>& instructions = context.file().instructions;
+    const std::size_t last = std::min({until, s.end, instructions.size()});
+    const std::size_t wanted = last > s.from ? last - s.from - 1 : 0;
+    while (values.size() <= wanted) {
+        std::optional<std::string> value = values.back();
+        const Instruction& ins = instructions[s.from + values.size()];
+        if (ins.is(InstructionKind::Run))
+            scan_apt_conf(RunCommands(context.file(), ins).all(), nullptr, option, value);
+        values.push_back(std::move(value));
+    }
+    return values[wanted];
+}
+
+} // namespace
+
 std::optional<std::string> apt_conf_value(const Context& context, const RunCommands& commands,
                                           const RunCommand* before, std::string_view option) {
-    const SemanticModel& model = context.model();
-    const std::vector<Instruction>& instructions = context.file().instructions;
-    // The instruction ranges to read, earliest first: the stages this one builds on, then this stage up to
-    // the current instruction.
-    std::vector<std::pair<std::size_t, std::size_t>> ranges;
-    std::optional<std::size_t> stage = context.stage();
-    std::size_t until = context.index();
-    for (std::size_t depth = 0; stage && depth <= model.stages().size(); ++depth) {
-        const Stage& s = model.stages()[*stage];
-        ranges.emplace_back(s.from + 1, std::min(until, s.end));
-        stage = s.base_stage;
-        if (stage)
-            until = model.stages()[*stage].end;
-    }
-    std::reverse(ranges.begin(), ranges.end());
     std::optional<std::string> value;
-    for (const auto& [begin, end] : ranges) {
-        for (std::size_t i = begin; i < end && i < instructions.size(); ++i) {
-            if (!instructions[i].is(InstructionKind::Run))
-                continue;
-            const RunCommands earlier(context.file(), instructions[i]);
-            scan_apt_conf(earlier.all(), nullptr, option, value);
-        }
-    }
+    if (context.stage())
+        value =
+            apt_conf_before(context, context.cache<AptConfMemo>(), option, *context.stage(), context.index());
     scan_apt_conf(commands.all(), before, option, value);
     return value;
 }

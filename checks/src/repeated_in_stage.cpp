@@ -13,7 +13,7 @@ std::optional<std::uint32_t> FirstInStage::earlier_line(const Instruction& instr
         first_ = instruction.range.begin;
         return std::nullopt;
     }
-    return line_number(context.file(), first_);
+    return context.line_of(first_);
 }
 
 } // namespace drydock::rules

@@ -34,6 +34,10 @@ std::string_view to_string(Category category) {
     return "correctness";
 }
 
+std::string_view to_string(FileKind kind) {
+    return kind == FileKind::Compose ? "compose" : "dockerfile";
+}
+
 bool RuleMeta::matches(std::string_view id) const {
     if (iequals(id, code) || iequals(id, name))
         return true;
@@ -43,10 +47,21 @@ bool RuleMeta::matches(std::string_view id) const {
 Context::Context(const Dockerfile& file, const SemanticModel& model, const Config& config)
     : file_(file), model_(model), config_(config) {}
 
+std::uint32_t Context::line_of(TextSize offset) const {
+    if (!lines_)
+        lines_.emplace(file_.source);
+    return lines_->line_of(offset) + 1;
+}
+
 void Context::enter(std::size_t index, std::optional<std::size_t> stage, bool in_onbuild) {
     index_ = index;
     stage_ = stage;
     in_onbuild_ = in_onbuild;
+}
+
+void Context::report(TextRange range, Severity severity, std::string message, std::optional<Fix> fix) {
+    report(range, std::move(message), std::move(fix));
+    diagnostics_.back().severity = severity;
 }
 
 void Context::report(TextRange range, std::string message, std::optional<Fix> fix) {

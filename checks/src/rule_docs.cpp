@@ -1,10 +1,21 @@
 #include <drydock/checks/registry.hpp>
 #include <drydock/checks/rule_docs.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <string_view>
 
 namespace drydock {
 namespace {
+
+// Where drydock's rule pages live: anchors (#CODE) of docs/rules.md. A placeholder until the project has a
+// public home: change it here, in one place (the SARIF golden tests spell it out).
+constexpr std::string_view rules_doc_uri = "https://github.com/drydock-lint/drydock/blob/main/docs/rules.md";
+
+bool is_shellcheck_code(std::string_view code) {
+    return code.size() > 2 && code.starts_with("SC") &&
+           std::all_of(code.begin() + 2, code.end(), [](unsigned char c) { return std::isdigit(c); });
+}
 
 std::string_view fix_label(FixAvailability fix) {
     switch (fix) {
@@ -37,10 +48,12 @@ void section(std::string& out, std::string_view heading, std::string_view body) 
     out += '\n';
 }
 
-void dockerfile_section(std::string& out, std::string_view heading, std::string_view body) {
+// An example: a Dockerfile, or a compose file for compose rules.
+void example_section(std::string& out, std::string_view heading, std::string_view body, FileKind kind) {
     if (body.empty())
         return;
-    out += "### " + std::string(heading) + "\n\n```dockerfile\n" + std::string(body);
+    out += "### " + std::string(heading) + "\n\n```" + (kind == FileKind::Compose ? "yaml" : "dockerfile") +
+           "\n" + std::string(body);
     if (out.back() != '\n')
         out += '\n';
     out += "```\n\n";
@@ -52,14 +65,16 @@ std::string rule_markdown(const RuleMeta& rule) {
     std::string out = "<a id=\"" + std::string(rule.code) + "\"></a>\n\n## " + std::string(rule.code) + " `" +
                       std::string(rule.name) + "`\n\n";
     out += std::string(rule.summary) + "\n\n";
+    if (rule.file_kind == FileKind::Compose)
+        out += "Checks compose files (`compose.yaml`, `docker-compose.yml`, …).\n\n";
     out += "| severity | category | fix | default | aliases |\n|---|---|---|---|---|\n";
     out += "| " + std::string(to_string(rule.severity)) + " | " + std::string(to_string(rule.category)) +
            " | " + std::string(fix_label(rule.fix)) + " | " + (rule.enabled_by_default ? "on" : "off") +
            " | " + aliases_of(rule) + " |\n\n";
     section(out, "What it does", rule.docs.what);
     section(out, "Why is this bad?", rule.docs.why);
-    dockerfile_section(out, "Example", rule.docs.bad);
-    dockerfile_section(out, "Use instead", rule.docs.good);
+    example_section(out, "Example", rule.docs.bad, rule.file_kind);
+    example_section(out, "Use instead", rule.docs.good, rule.file_kind);
     section(out, "Fix safety", rule.docs.fix_safety);
     section(out, "Options", rule.docs.options);
     section(out, "References", rule.docs.references);
@@ -85,6 +100,18 @@ std::string rules_markdown() {
     while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n')
         out.pop_back();
     return out;
+}
+
+std::string rule_docs_url(std::string_view code) {
+    if (is_shellcheck_code(code))
+        return "https://www.shellcheck.net/wiki/" + std::string(code);
+    const RuleEntry* rule = find_rule(code);
+    const RuleMeta* meta = rule ? rule->meta : nullptr;
+    if (code == syntax_error_rule().code)
+        meta = &syntax_error_rule();
+    if (!meta || meta->code != code)
+        return {}; // a name or an alias: links are by code
+    return std::string(rules_doc_uri) + "#" + std::string(code);
 }
 
 } // namespace drydock

@@ -1,12 +1,14 @@
 #include "commands/fix_command.hpp"
 
 #include "atomic_write.hpp"
+#include "compose_inputs.hpp"
 #include "discovery.hpp"
 #include "exit_codes.hpp"
 #include "input.hpp"
 #include "output/report.hpp"
 #include "parallel.hpp"
 
+#include <drydock/checks/compose_linter.hpp>
 #include <drydock/checks/fix_loop.hpp>
 #include <drydock/checks/linter.hpp>
 #include <drydock/checks/shellcheck.hpp>
@@ -32,6 +34,7 @@ struct FixTask {
     std::string path;        // as read
     std::string report_path; // as reported (the --stdin-filename for standard input)
     std::optional<Config> config;
+    bool compose = false; // a compose file
     std::optional<Input> input;
     std::string error; // why the file could not be read
     FixReport report;
@@ -40,7 +43,8 @@ struct FixTask {
 } // namespace
 
 void add_fix_options(CLI::App& cmd, FixOptions& o) {
-    cmd.add_option("paths", o.paths, "Dockerfiles or folders to fix (- for standard input)");
+    cmd.add_option("paths", o.paths, "Dockerfiles, compose files or folders to fix (- for standard input)");
+    cmd.add_option("--compose", o.compose_files, "Fix this file as a compose file, whatever its name");
     cmd.add_option("--stdin-filename", o.stdin_filename,
                    "Name to report (and find config from) for standard input");
     cmd.add_flag("--diff", o.diff, "Print a unified diff of the fixes and write nothing");
@@ -53,11 +57,13 @@ void add_fix_options(CLI::App& cmd, FixOptions& o) {
 }
 
 int run_fix(const FixOptions& options) {
-    if (options.paths.empty()) {
+    std::vector<std::string> paths = options.paths;
+    paths.insert(paths.end(), options.compose_files.begin(), options.compose_files.end());
+    if (paths.empty()) {
         fmt::print(stderr, "drydock: no Dockerfile given (pass files, folders, or - for standard input)\n");
         return UsageError;
     }
-    const Discovery found = discover(options.paths);
+    const Discovery found = discover(paths);
     bool io_error = !found.errors.empty();
     for (const std::string& e : found.errors)
         fmt::print(stderr, "drydock: {}\n", e);
@@ -73,6 +79,7 @@ int run_fix(const FixOptions& options) {
         task.path = path;
         task.report_path = path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
         task.config = resolver.for_file(task.report_path);
+        task.compose = is_compose_input(path, task.report_path, options.compose_files);
         tasks.push_back(std::move(task));
     }
     parallel_for(tasks.size(), options.jobs ? options.jobs : default_jobs(), [&](std::size_t i) {
@@ -80,7 +87,12 @@ int run_fix(const FixOptions& options) {
         if (!task.config)
             return;
         task.input = read_input(task.path, task.error);
-        if (task.input)
+        if (task.input && task.compose)
+            task.report =
+                fix_compose_text(task.input->text, *task.config, request,
+                                 read_built_dockerfiles(compose::parse_compose(task.input->text),
+                                                        compose_folder(task.path, task.report_path)));
+        else if (task.input)
             task.report = fix_text(task.input->text, *task.config, request);
     });
 

@@ -13,6 +13,7 @@ namespace drydock::cli {
 
 struct FixOptions {
     std::vector<std::string> paths;
+    std::vector<std::string> compose_files; // --compose: read as compose files whatever their names
     std::string stdin_filename;
     ConfigOptions config;
     bool diff = false;

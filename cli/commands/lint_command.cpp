@@ -1,11 +1,13 @@
 #include "commands/lint_command.hpp"
 
+#include "compose_inputs.hpp"
 #include "discovery.hpp"
 #include "exit_codes.hpp"
 #include "input.hpp"
 #include "output/report.hpp"
 #include "parallel.hpp"
 
+#include <drydock/checks/compose_linter.hpp>
 #include <drydock/checks/config_file.hpp>
 #include <drydock/checks/linter.hpp>
 #include <drydock/checks/shellcheck.hpp>
@@ -30,6 +32,7 @@ struct FileTask {
     std::string path;        // as read
     std::string report_path; // as reported (the --stdin-filename for standard input)
     std::optional<Config> config;
+    bool compose = false; // a compose file
     FileReport report;
     bool failed = false; // unreadable
 };
@@ -43,6 +46,14 @@ void lint_one(FileTask& task) {
         return;
     }
     task.report.path = task.report_path;
+    if (task.compose) {
+        compose::ComposeFile file = compose::parse_compose(std::move(input->text));
+        const BuiltDockerfiles built =
+            read_built_dockerfiles(file, compose_folder(task.path, task.report_path));
+        task.report.diagnostics = lint_compose(file, *task.config, built);
+        task.report.source = std::move(file.yaml.source);
+        return;
+    }
     const Dockerfile file = parse(std::move(input->text));
     task.report.diagnostics = lint(file, *task.config);
     task.report.source = file.source;
@@ -51,7 +62,8 @@ void lint_one(FileTask& task) {
 } // namespace
 
 void add_lint_options(CLI::App& cmd, LintOptions& o) {
-    cmd.add_option("paths", o.paths, "Dockerfiles or folders to lint (- for standard input)");
+    cmd.add_option("paths", o.paths, "Dockerfiles, compose files or folders to lint (- for standard input)");
+    cmd.add_option("--compose", o.compose_files, "Lint this file as a compose file, whatever its name");
     cmd.add_option("--stdin-filename", o.stdin_filename,
                    "Name to report (and find config from) for standard input");
     cmd.add_option("-f,--format", o.config.format, "Output format")
@@ -63,6 +75,7 @@ void add_lint_options(CLI::App& cmd, LintOptions& o) {
 
 int run_lint(const LintOptions& options) {
     std::vector<std::string> paths = options.paths;
+    paths.insert(paths.end(), options.compose_files.begin(), options.compose_files.end());
     if (paths.empty()) {
         fmt::print(stderr, "drydock: no Dockerfile given (pass files, folders, or - for standard input)\n");
         return UsageError;
@@ -74,15 +87,35 @@ int run_lint(const LintOptions& options) {
 
     ConfigResolver resolver(options.config);
     std::vector<FileTask> tasks;
-    for (const std::string& path : found.files) {
+    auto add_task = [&](const std::string& path) {
         FileTask task;
         task.path = path;
         task.report_path = path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
         task.config =
             resolver.for_file(path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path);
+        task.compose = is_compose_input(path, task.report_path, options.compose_files);
         if (!task.config)
             io_error = true;
         tasks.push_back(std::move(task));
+    };
+    for (const std::string& path : found.files)
+        add_task(path);
+    // The Dockerfiles that compose files build are linted too, once each (also when found in a folder).
+    std::vector<std::string> seen;
+    for (const FileTask& task : tasks)
+        if (task.path != "-")
+            seen.push_back(file_identity(task.path));
+    const std::size_t given = tasks.size();
+    for (std::size_t i = 0; i < given; ++i) {
+        if (!tasks[i].compose || tasks[i].path == "-")
+            continue;
+        for (const std::string& dockerfile : built_dockerfile_paths(tasks[i].path)) {
+            const std::string identity = file_identity(dockerfile);
+            if (std::find(seen.begin(), seen.end(), identity) != seen.end())
+                continue;
+            seen.push_back(identity);
+            add_task(dockerfile);
+        }
     }
     // Results stay in task order, so output is stable whatever the thread count.
     parallel_for(tasks.size(), options.jobs ? options.jobs : default_jobs(), [&](std::size_t i) {

@@ -1,5 +1,6 @@
 #pragma once
-// `drydock lint [PATH...|-]`: lints files and folders and reports in one of the output formats.
+// `drydock lint [PATH...|-]`: lints files and folders (Dockerfiles and compose files, with the Dockerfiles
+// the compose files build) and reports in one of the output formats.
 
 #include "config_resolver.hpp"
 
@@ -13,6 +14,7 @@ namespace drydock::cli {
 
 struct LintOptions {
     std::vector<std::string> paths;
+    std::vector<std::string> compose_files; // --compose: read as compose files whatever their names
     std::string stdin_filename;
     ConfigOptions config; // selection, severities, config file, threshold, format
     bool statistics = false;

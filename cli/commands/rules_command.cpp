@@ -2,6 +2,7 @@
 
 #include "exit_codes.hpp"
 
+#include <drydock/checks/base_image_data.hpp>
 #include <drydock/checks/registry.hpp>
 #include <drydock/checks/rule_docs.hpp>
 
@@ -26,9 +27,36 @@ nlohmann::json rule_json(const RuleMeta& r) {
             {"aliases", aliases},
             {"severity", to_string(r.severity)},
             {"category", to_string(r.category)},
+            {"fileKind", to_string(r.file_kind)},
             {"enabledByDefault", r.enabled_by_default},
             {"fixable", r.fix != FixAvailability::None},
             {"summary", r.summary}};
+}
+
+// `drydock rules --data`: which lifecycle table this drydock carries.
+int print_base_image_data(const std::string& format) {
+    const BaseImageDataSummary data = base_image_data_summary();
+    if (format == "json") {
+        nlohmann::json products = nlohmann::json::array();
+        for (const BaseImageDataProduct& p : data.products)
+            products.push_back({{"id", p.id},
+                                {"name", p.name},
+                                {"kind", p.kind},
+                                {"releases", p.releases},
+                                {"source", p.source}});
+        const nlohmann::json out = {{"version", data.version},
+                                    {"date", data.date},
+                                    {"releases", data.releases},
+                                    {"images", data.images},
+                                    {"products", products}};
+        std::cout << out.dump(2) << '\n';
+        return Success;
+    }
+    fmt::print("base image data {} ({}): {} releases of {} products, {} image names\n", data.version,
+               data.date, data.releases, data.products.size(), data.images);
+    for (const BaseImageDataProduct& p : data.products)
+        fmt::print("  {:<16} {:<8} {:>3} releases  {}\n", p.id, p.kind, p.releases, p.source);
+    return Success;
 }
 
 } // namespace
@@ -37,9 +65,13 @@ void add_rules_options(CLI::App& command, RulesOptions& options) {
     command.add_option("--format", options.format, "Output format")
         ->check(CLI::IsMember({"text", "json", "markdown"}))
         ->capture_default_str();
+    command.add_flag("--data", options.data,
+                     "Show the base image lifecycle table (version, date, rows) instead of the rules");
 }
 
 int run_rules(const RulesOptions& options) {
+    if (options.data)
+        return print_base_image_data(options.format);
     if (options.format == "markdown") {
         std::cout << rules_markdown();
         return Success;
@@ -53,8 +85,9 @@ int run_rules(const RulesOptions& options) {
     }
     for (const RuleEntry& e : all_rules()) {
         const RuleMeta& r = *e.meta;
-        fmt::print("{:<7} {:<28} {:<8} {:<4} {}{}\n", r.code, r.name, to_string(r.severity), fix_label(r.fix),
-                   r.summary, r.enabled_by_default ? "" : " (off by default)");
+        fmt::print("{:<7} {:<10} {:<30} {:<8} {:<4} {}{}\n", r.code, to_string(r.file_kind), r.name,
+                   to_string(r.severity), fix_label(r.fix), r.summary,
+                   r.enabled_by_default ? "" : " (off by default)");
     }
     return Success;
 }

@@ -1,5 +1,6 @@
 #pragma once
-// `drydock rules [--format text|json|markdown]` lists every rule; `drydock explain CODE|NAME` prints one
+// `drydock rules [--format text|json|markdown]` lists every rule (`--data`: the base image lifecycle table's
+// version, date and coverage); `drydock explain CODE|NAME` prints one
 // rule's documentation. Both read the rules' own metadata.
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,7 @@ namespace drydock::cli {
 
 struct RulesOptions {
     std::string format = "text";
+    bool data = false; // `--data`: the base image lifecycle table instead of the rules
 };
 
 struct ExplainOptions {

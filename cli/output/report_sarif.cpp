@@ -6,6 +6,8 @@
 #include "output/report_formats.hpp"
 #include "output/report_support.hpp"
 
+#include <drydock/checks/rule_docs.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -19,10 +21,9 @@ namespace {
 // examples.
 using nlohmann::ordered_json;
 
-// Where drydock's documentation lives; rule pages are anchors (#CODE) of docs/rules.md. Placeholders until
-// the project has a public home: change them here, in one place (the SARIF golden tests spell them out).
+// Where drydock lives. A placeholder until the project has a public home, like the rule pages' address
+// (rule_docs_url); the SARIF golden tests spell both out.
 constexpr std::string_view kInformationUri = "https://github.com/drydock-lint/drydock";
-constexpr std::string_view kRulesDocUri = "https://github.com/drydock-lint/drydock/blob/main/docs/rules.md";
 
 std::string_view level(Severity severity) {
     switch (severity) {
@@ -76,8 +77,8 @@ ordered_json rule_json(std::string_view code, std::string_view diagnostic_name) 
         const bool shellcheck = code.starts_with("SC");
         out["shortDescription"] = {
             {"text", shellcheck ? "ShellCheck " + std::string(code) : std::string(code)}};
-        if (shellcheck)
-            out["helpUri"] = "https://www.shellcheck.net/wiki/" + artifact_uri(code);
+        if (const std::string url = rule_docs_url(code); !url.empty())
+            out["helpUri"] = url;
         return out;
     }
     const std::string summary = text_or(rule->summary, rule->name);
@@ -92,7 +93,7 @@ ordered_json rule_json(std::string_view code, std::string_view diagnostic_name) 
     out["shortDescription"] = {{"text", summary}};
     out["fullDescription"] = {{"text", what}};
     out["help"] = {{"text", help_text}, {"markdown", help_markdown}};
-    out["helpUri"] = std::string(kRulesDocUri) + "#" + artifact_uri(rule->code);
+    out["helpUri"] = rule_docs_url(rule->code);
     out["defaultConfiguration"] = {{"level", level(rule->severity)}};
     out["properties"] = {{"tags", ordered_json::array({to_string(rule->category)})}};
     return out;

@@ -2,6 +2,9 @@
 
 #include "grammar/grammar.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -11,6 +14,19 @@ namespace drydock::detail {
 namespace {
 
 using grammar::Span;
+
+// An IPv4 or IPv6 address as Go's net.ParseIP reads it (no leading zeros, no zone), optionally in brackets:
+// the IP part of a legacy EXPOSE mapping (`127.0.0.1:80:80`, `[::1]:80:80`), which BuildKit rejects otherwise.
+bool is_ip_address(std::string_view text) {
+    if (!text.empty() && text.front() == '[') {
+        if (text.size() < 2 || text.back() != ']')
+            return false;
+        text = text.substr(1, text.size() - 2);
+    }
+    const std::string ip(text);
+    in6_addr address{};
+    return inet_pton(AF_INET, ip.c_str(), &address) == 1 || inet_pton(AF_INET6, ip.c_str(), &address) == 1;
+}
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -626,6 +642,14 @@ private:
     // The host part of a legacy `host:container` mapping: a port or range; a host range must be as long as a
     // container range (a single container port may take a host range to allocate from).
     void validate_host_port(Instruction& ins, const Word& w, const grammar::PortSyntax& syntax) {
+        if (syntax.mapping && syntax.host.begin > 0) { // `ip:host:container`: the part before the host
+            const std::string ip = w.value.substr(0, syntax.host.begin - 1);
+            if (!ip.empty() && !is_ip_address(ip)) {
+                error(ins, {w.range.begin, std::min<TextSize>(w.range.begin + static_cast<TextSize>(ip.size()), w.range.end)},
+                      "invalid IP address: " + ip);
+                return;
+            }
+        }
         if (!syntax.mapping || syntax.host.begin == syntax.host.end)
             return;
         const std::string host = w.value.substr(syntax.host.begin, syntax.host.end - syntax.host.begin);

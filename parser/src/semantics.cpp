@@ -63,6 +63,43 @@ SemanticModel::SemanticModel(const Dockerfile& file) : file_(file), stage_of_(fi
         stage_of_[i] = current;
     }
     windows_default_ = file.escape == '`';
+    index_scopes_and_shells();
+}
+
+void SemanticModel::index_scopes_and_shells() {
+    stage_variables_.resize(stages_.size());
+    inherited_env_.resize(stages_.size());
+    shell_upto_.resize(file_.instructions.size());
+    for (const Stage& s : stages_) {
+        // ENV persists into stages built FROM this one; ARG does not. Base stages come earlier, so theirs are
+        // complete.
+        if (s.base_stage && *s.base_stage < s.index) {
+            inherited_env_[s.index] = inherited_env_[*s.base_stage];
+            for (const Variable& v : stage_variables_[*s.base_stage])
+                if (v.kind == InstructionKind::Env)
+                    inherited_env_[s.index].push_back(v);
+        }
+        std::optional<std::size_t> shell;
+        for (std::size_t i = s.from + 1; i < s.end; ++i) {
+            const Instruction& ins = file_.instructions[i];
+            if (ins.is(InstructionKind::Shell) && ins.command && !ins.command->elements.empty())
+                shell = i;
+            shell_upto_[i] = shell;
+            if (!ins.is(InstructionKind::Arg) && !ins.is(InstructionKind::Env))
+                continue;
+            for (const KeyValue& kv : ins.pairs) {
+                Variable v{kv.key.value, kv.value ? std::optional(kv.value->value) : std::nullopt, ins.kind,
+                           i};
+                // `ARG VERSION` without a value inside a stage inherits the global default.
+                if (ins.is(InstructionKind::Arg) && !v.value) {
+                    for (const Variable& g : global_args_)
+                        if (g.name == v.name)
+                            v.value = g.value;
+                }
+                stage_variables_[s.index].push_back(std::move(v));
+            }
+        }
+    }
 }
 
 std::optional<std::size_t> SemanticModel::stage_of(std::size_t i) const {
@@ -92,34 +129,6 @@ bool SemanticModel::is_automatic_platform_arg(std::string_view name) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-void SemanticModel::collect_stage_scope(std::size_t stage, std::size_t until,
-                                        std::vector<Variable>& out) const {
-    const Stage& s = stages_[stage];
-    // ENV persists into stages built FROM this one; ARG does not.
-    if (s.base_stage) {
-        std::vector<Variable> inherited;
-        collect_stage_scope(*s.base_stage, stages_[*s.base_stage].end, inherited);
-        for (Variable& v : inherited)
-            if (v.kind == InstructionKind::Env)
-                out.push_back(std::move(v));
-    }
-    for (std::size_t i = s.from + 1; i < until && i < s.end; ++i) {
-        const Instruction& ins = file_.instructions[i];
-        if (!ins.is(InstructionKind::Arg) && !ins.is(InstructionKind::Env))
-            continue;
-        for (const KeyValue& kv : ins.pairs) {
-            Variable v{kv.key.value, kv.value ? std::optional(kv.value->value) : std::nullopt, ins.kind, i};
-            // `ARG VERSION` without a value inside a stage inherits the global default.
-            if (ins.is(InstructionKind::Arg) && !v.value) {
-                for (const Variable& g : global_args_)
-                    if (g.name == v.name)
-                        v.value = g.value;
-            }
-            out.push_back(std::move(v));
-        }
-    }
-}
-
 std::vector<Variable> SemanticModel::scope_at(std::size_t i) const {
     const std::optional<std::size_t> stage = stage_of(i);
     if (!stage || file_.instructions[i].is(InstructionKind::From)) {
@@ -129,8 +138,12 @@ std::vector<Variable> SemanticModel::scope_at(std::size_t i) const {
                 out.push_back(v);
         return out;
     }
-    std::vector<Variable> out;
-    collect_stage_scope(*stage, i, out);
+    std::vector<Variable> out = inherited_env_[*stage];
+    for (const Variable& v : stage_variables_[*stage]) {
+        if (v.instruction >= i)
+            break;
+        out.push_back(v);
+    }
     return out;
 }
 
@@ -140,8 +153,15 @@ bool SemanticModel::is_defined(std::string_view name, std::size_t i) const {
     const bool in_from = i < file_.instructions.size() && file_.instructions[i].is(InstructionKind::From);
     if ((in_from || !stage_of(i)) && is_automatic_platform_arg(name))
         return true;
-    const std::vector<Variable> scope = scope_at(i);
-    return std::any_of(scope.begin(), scope.end(), [&](const Variable& v) { return v.name == name; });
+    const std::optional<std::size_t> stage = stage_of(i);
+    const auto named = [&](const Variable& v) { return v.name == name; };
+    if (!stage || in_from)
+        return std::any_of(global_args_.begin(), global_args_.end(),
+                           [&](const Variable& v) { return v.instruction < i && v.name == name; });
+    const std::vector<Variable>& own = stage_variables_[*stage];
+    return std::any_of(inherited_env_[*stage].begin(), inherited_env_[*stage].end(), named) ||
+           std::any_of(own.begin(), own.end(),
+                       [&](const Variable& v) { return v.instruction < i && named(v); });
 }
 
 ShellInfo SemanticModel::shell_at(std::size_t i) const {
@@ -154,14 +174,15 @@ ShellInfo SemanticModel::shell_at(std::size_t i) const {
     std::size_t until = i;
     while (s) {
         const Stage& st = stages_[*s];
-        for (std::size_t k = std::min(until, st.end); k > st.from + 1; --k) {
-            const Instruction& ins = file_.instructions[k - 1];
-            if (ins.is(InstructionKind::Shell) && ins.command && !ins.command->elements.empty()) {
+        const std::size_t last = std::min(until, st.end); // instructions [st.from + 1, last) count
+        if (last > st.from + 1) {
+            if (const std::optional<std::size_t> k = shell_upto_[last - 1]) {
+                const Instruction& ins = file_.instructions[*k];
                 info.argv.clear();
                 for (const Word& w : ins.command->elements)
                     info.argv.push_back(w.value);
                 info.posix = is_posix_shell(info.argv.front());
-                info.declared_at = k - 1;
+                info.declared_at = *k;
                 return info;
             }
         }

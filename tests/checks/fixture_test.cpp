@@ -2,7 +2,9 @@
 // `#! config:` settings and only the rule named by its directory selected, and the findings must be exactly
 // those its `#!` annotations describe (syntax in fixture_annotations.hpp): same rule, same start line, same
 // columns where given, a message containing the fragment where given, and a fix only where announced.
-// Anything unexpected or missing fails the test with both lists.
+// Anything unexpected or missing fails the test with both lists. The fixture's folder is its build context
+// (rules that read `.dockerignore` or the files `COPY .` sends), and `<name>.Dockerfile.dockerignore` beside
+// a fixture is that fixture's own ignore file.
 
 #include "fixture_annotations.hpp"
 
@@ -233,6 +235,10 @@ TEST_P(RuleFixture, FindingsMatchAnnotations) {
             ADD_FAILURE() << "#! config: " << to_string(w);
     }
     config.select = {param.rule};
+    // The fixture's folder is its build context: a `.dockerignore` there, or `<name>.Dockerfile.dockerignore`
+    // beside the fixture, applies to it, and the files there are what `COPY .` sends.
+    config.build_context = param.path.parent_path().string();
+    config.dockerfile_path = param.path.string();
     const std::vector<Diagnostic> diagnostics = lint(file, config);
     const LineIndex lines(file.source);
     std::vector<Found> found;

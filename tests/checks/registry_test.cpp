@@ -4,6 +4,7 @@
 
 #include "fixture_annotations.hpp"
 
+#include <drydock/checks/compose_linter.hpp>
 #include <drydock/checks/config.hpp>
 #include <drydock/checks/config_file.hpp>
 #include <drydock/checks/linter.hpp>
@@ -55,6 +56,13 @@ TEST(Registry, HasRules) {
     EXPECT_FALSE(all_rules().empty());
 }
 
+// Aliases that name one check of another tool covering several drydock rules: BuildKit's
+// MultipleInstructionsDisallowed is DL4003 (CMD), DL4004 (ENTRYPOINT) and DL3012 (HEALTHCHECK) at once, so
+// skipping it skips all three. Such an alias may be shared by exactly these rules, and by no code or name.
+const std::map<std::string, std::set<std::string>> shared_aliases = {
+    {"multipleinstructionsdisallowed", {"DL3012", "DL4003", "DL4004"}},
+};
+
 TEST(Registry, CodesNamesAndAliasesAreUnique) {
     std::map<std::string, std::string> owner; // lower-cased id -> rule code
     auto claim = [&](std::string_view id, std::string_view code) {
@@ -63,11 +71,20 @@ TEST(Registry, CodesNamesAndAliasesAreUnique) {
     };
     claim(syntax_error_rule().code, syntax_error_rule().code);
     claim(syntax_error_rule().name, syntax_error_rule().code);
+    std::map<std::string, std::set<std::string>> sharing; // shared alias -> the rules that carry it
     for (const RuleEntry& entry : all_rules()) {
         claim(entry.meta->code, entry.meta->code);
         claim(entry.meta->name, entry.meta->code);
-        for (std::string_view alias : entry.meta->aliases)
-            claim(alias, entry.meta->code);
+        for (std::string_view alias : entry.meta->aliases) {
+            if (shared_aliases.count(lower(alias)))
+                sharing[lower(alias)].insert(std::string(entry.meta->code));
+            else
+                claim(alias, entry.meta->code);
+        }
+    }
+    for (const auto& [alias, codes] : shared_aliases) {
+        EXPECT_EQ(sharing[alias], codes) << "the rules that share the alias '" << alias << "'";
+        EXPECT_EQ(owner.count(alias), 0U) << "'" << alias << "' is also a code, name or unshared alias";
     }
 }
 
@@ -111,8 +128,9 @@ TEST(Registry, RuleFilesAreNamedAfterTheirRules) {
     for (const RuleEntry& entry : all_rules()) {
         std::string name(entry.meta->name);
         std::replace(name.begin(), name.end(), '-', '_');
+        const std::string folder = entry.meta->file_kind == FileKind::Compose ? "compose_rules" : "rules";
         const fs::path file =
-            source_dir / "checks" / "rules" / (lower(entry.meta->code) + "_" + name + ".cpp");
+            source_dir / "checks" / folder / (lower(entry.meta->code) + "_" + name + ".cpp");
         EXPECT_TRUE(fs::is_regular_file(file)) << entry.meta->code << " should live in " << file.string();
     }
 }
@@ -138,8 +156,9 @@ TEST(Registry, EveryRuleIsDocumented) {
 }
 
 TEST(Registry, EveryRuleHasPositiveAndNegativeFixtures) {
-    const fs::path root = source_dir / "tests" / "fixtures" / "rules";
     for (const RuleEntry& entry : all_rules()) {
+        const bool compose = entry.meta->file_kind == FileKind::Compose;
+        const fs::path root = source_dir / "tests" / "fixtures" / (compose ? "compose" : "rules");
         const std::string code(entry.meta->code);
         const fs::path dir = root / std::string(entry.meta->name);
         if (tested_elsewhere.count(code))
@@ -152,7 +171,8 @@ TEST(Registry, EveryRuleHasPositiveAndNegativeFixtures) {
         EXPECT_FALSE(pending) << code << " has fixtures now: remove it from fixtures_pending";
         int positive = 0, negative = 0;
         for (const fs::directory_entry& file : fs::directory_iterator(dir)) {
-            if (file.path().extension() != ".Dockerfile")
+            const std::string extension = file.path().extension().string();
+            if (compose ? extension != ".yml" && extension != ".yaml" : extension != ".Dockerfile")
                 continue;
             const test::Annotations annotations = test::parse_annotations(read_file(file.path()));
             const bool mine =
@@ -171,8 +191,11 @@ TEST(Registry, EveryRuleHasPositiveAndNegativeFixtures) {
 // An example of a config-driven rule starts with the `#! config:` lines of a fixture
 // (fixture_annotations.hpp), so the docs show the settings it needs and this test lints it with them.
 std::size_t findings_of(const RuleMeta& rule, std::string_view text, std::vector<ParseError>& errors) {
-    const Dockerfile file = parse(std::string(text));
-    errors = file.errors;
+    const bool compose = rule.file_kind == FileKind::Compose;
+    const Dockerfile file = parse(compose ? std::string() : std::string(text));
+    const compose::ComposeFile compose_file =
+        compose::parse_compose(compose ? std::string(text) : std::string());
+    errors = compose ? compose_file.yaml.errors : file.errors;
     Config config;
     if (const std::string yaml = test::parse_annotations(text).config; !yaml.empty()) {
         std::vector<ConfigWarning> warnings;
@@ -181,7 +204,10 @@ std::size_t findings_of(const RuleMeta& rule, std::string_view text, std::vector
             ADD_FAILURE() << to_string(w);
     }
     config.select = {std::string(rule.name)};
-    const std::vector<Diagnostic> diagnostics = lint(file, config);
+    // Examples are linted in the rule's fixture folder, as fixtures are (its `.dockerignore`, its files).
+    config.build_context = (source_dir / "tests" / "fixtures" / "rules" / std::string(rule.name)).string();
+    const std::vector<Diagnostic> diagnostics =
+        compose ? lint_compose(compose_file, config) : lint(file, config);
     return static_cast<std::size_t>(std::count_if(diagnostics.begin(), diagnostics.end(),
                                                   [&](const Diagnostic& d) { return d.code == rule.code; }));
 }

@@ -39,14 +39,16 @@ protected:
 
 const std::string smelly =
     "FROM alpine:3.20 as build\nMAINTAINER Jane <j@x.org>\nADD app.py /app/\nCMD python3 /app/app.py\n";
+// With a USER, so that missing-user (DD2001, no fix) does not count among the findings left.
+const std::string smelly_with_user = smelly + "USER 10001\n";
 
 TEST_F(FixCli, FixesInPlaceKeepingModeAndReportsWhatIsLeft) {
-    const std::string path = write("Dockerfile", smelly);
+    const std::string path = write("Dockerfile", smelly_with_user);
     ::chmod(path.c_str(), 0640);
     const auto r = run_drydock({"fix", "--no-config", path});
     EXPECT_EQ(read(path),
               "FROM alpine:3.20 AS build\nLABEL org.opencontainers.image.authors=\"Jane <j@x.org>\"\n"
-              "COPY app.py /app/\nCMD python3 /app/app.py\n");
+              "COPY app.py /app/\nCMD python3 /app/app.py\nUSER 10001\n");
     struct stat st {};
     ::stat(path.c_str(), &st);
     EXPECT_EQ(st.st_mode & 07777, 0640u);
@@ -58,16 +60,16 @@ TEST_F(FixCli, FixesInPlaceKeepingModeAndReportsWhatIsLeft) {
 }
 
 TEST_F(FixCli, UnsafeFixesAndExitCodes) {
-    const std::string path = write("Dockerfile", smelly);
+    const std::string path = write("Dockerfile", smelly_with_user);
     const auto r = run_drydock({"fix", "--no-config", "--unsafe-fixes", path});
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
-    EXPECT_EQ(read(path).substr(read(path).rfind("CMD")), "CMD [\"python3\", \"/app/app.py\"]\n");
+    EXPECT_EQ(read(path).substr(read(path).rfind("CMD")), "CMD [\"python3\", \"/app/app.py\"]\nUSER 10001\n");
     EXPECT_EQ(r.err, "Fixed 4 findings in 1 file (0 remaining)\n");
     // Nothing left to fix: a second run changes nothing.
     const auto again = run_drydock({"fix", "--no-config", "--unsafe-fixes", "--exit-non-zero-on-fix", path});
     EXPECT_EQ(again.exit_code, 0);
     EXPECT_EQ(again.err, "Fixed 0 findings in 0 files (0 remaining)\n");
-    write("Dockerfile", smelly);
+    write("Dockerfile", smelly_with_user);
     EXPECT_EQ(
         run_drydock({"fix", "--no-config", "--exit-non-zero-on-fix", "--select", "DL4000", path}).exit_code,
         1);

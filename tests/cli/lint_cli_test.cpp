@@ -2,6 +2,7 @@
 // exit codes, errors), rules, explain and parse.
 
 #include "support/run_process.hpp"
+#include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -18,31 +19,9 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using testing::run_drydock;
+using testing::TempDir;
 
 const std::string project_dir = std::string(DRYDOCK_SOURCE_DIR) + "/tests/cli/projects/webapp";
-
-// A fresh folder under the system temp dir, removed at the end of the test.
-class TempDir {
-public:
-    TempDir() {
-        path_ = fs::temp_directory_path() /
-                ("drydock-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-        fs::remove_all(path_);
-        fs::create_directories(path_);
-    }
-    ~TempDir() { fs::remove_all(path_); }
-    const fs::path& path() const { return path_; }
-    fs::path write(const std::string& relative, const std::string& text) const {
-        const fs::path p = path_ / relative;
-        fs::create_directories(p.parent_path());
-        std::ofstream(p, std::ios::binary) << text;
-        return p;
-    }
-
-private:
-    static inline int counter_ = 0;
-    fs::path path_;
-};
 
 using Finding =
     std::tuple<std::string, std::string, int, int, std::string>; // file, code, line, column, level
@@ -121,14 +100,14 @@ TEST(LintCli, ExitCodesFollowThresholdAndNoFail) {
 TEST(LintCli, StdinWithAFileName) {
     const auto result =
         run_drydock({"lint", "--no-config", "--format", "json", "--stdin-filename", "svc/Dockerfile", "-"},
-                    "FROM alpine:3.20\nWORKDIR srv\n");
+                    "FROM alpine:3.20\nWORKDIR srv\nUSER 10001\n");
     EXPECT_EQ(result.exit_code, 1);
     EXPECT_EQ(findings(result.out), (std::set<Finding>{{"svc/Dockerfile", "DL3000", 2, 9, "error"}}));
 }
 
 TEST(LintCli, ParseErrorsAreFindingsAndTheRestIsStillChecked) {
     const auto result = run_drydock({"lint", "--no-config", "--format", "json", "-"},
-                                    "FROM alpine:3.20\nRUNN echo\nWORKDIR srv\n");
+                                    "FROM alpine:3.20\nRUNN echo\nWORKDIR srv\nUSER 10001\n");
     EXPECT_EQ(result.exit_code, 1);
     const json out = json::parse(result.out);
     ASSERT_EQ(out.size(), 2u) << result.out;
@@ -142,7 +121,7 @@ TEST(LintCli, ParseErrorsAreFindingsAndTheRestIsStillChecked) {
 
 TEST(LintCli, UnreadableFileIsAnErrorAndOtherFilesAreStillLinted) {
     TempDir dir;
-    const fs::path good = dir.write("Dockerfile", "FROM alpine:3.20\nWORKDIR srv\n");
+    const fs::path good = dir.write("Dockerfile", "FROM alpine:3.20\nWORKDIR srv\nUSER 10001\n");
     const auto result = run_drydock({"lint", "--no-config", "--format", "json",
                                      (dir.path() / "missing.Dockerfile").string(), good.string()});
     EXPECT_EQ(result.exit_code, 2);
@@ -179,7 +158,8 @@ TEST(LintCli, PragmasWithCodesAndNames) {
                                     "WORKDIR a\n"
                                     "# drydock ignore=workdir-absolute # generated paths\n"
                                     "WORKDIR b\n"
-                                    "WORKDIR c\n");
+                                    "WORKDIR c\n"
+                                    "USER 10001\n");
     EXPECT_EQ(findings(result.out), (std::set<Finding>{{"-", "DL3000", 6, 9, "error"}}));
 }
 
@@ -207,13 +187,41 @@ TEST(LintCli, FolderDiscoverySkipsGitAndIgnoredFolders) {
 TEST(LintCli, TtyOutputWithSnippet) {
     const auto result =
         run_drydock({"lint", "--no-config", "--no-color", "--stdin-filename", "Dockerfile", "-"},
-                    "FROM alpine:3.20\nWORKDIR app\n");
+                    "FROM alpine:3.20\nWORKDIR app\nUSER 10001\n");
     EXPECT_EQ(result.out, "Dockerfile:2:9 DL3000 [error] Use absolute WORKDIR: 'app' is relative\n"
                           "  2 | WORKDIR app\n"
                           "    |         ^^^\n"
                           "\n"
                           "1 finding (1 error) in 1 file\n"
                           "1 fixable with `drydock fix --unsafe-fixes`\n");
+}
+
+TEST(LintCli, BuildContextIsTheDockerfilesFolderOrTheContextOption) {
+    TempDir dir;
+    dir.write(".dockerignore", "*.log\n");
+    dir.write("docker/app.Dockerfile", "FROM alpine:3.20\nCOPY debug.log /var/log/\n");
+    const std::vector<std::string> lint = {"lint", "--no-config", "--format", "json", "--select", "DD1013"};
+    auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = lint;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run_drydock(args, {}, dir.path().string());
+    };
+    // docker/ has no .dockerignore: nothing is excluded there.
+    EXPECT_EQ(findings(with({"docker/app.Dockerfile"}).out), std::set<Finding>{});
+    const std::set<Finding> excluded{{"docker/app.Dockerfile", "DD1013", 2, 6, "warning"}};
+    EXPECT_EQ(findings(with({"--context", ".", "docker/app.Dockerfile"}).out), excluded);
+    // `<Dockerfile>.dockerignore` beside the Dockerfile wins over the context's.
+    dir.write("docker/app.Dockerfile.dockerignore", "tmp\n");
+    EXPECT_EQ(findings(with({"--context", ".", "docker/app.Dockerfile"}).out), std::set<Finding>{});
+    // Standard input: the context of --stdin-filename's folder, or --context.
+    const std::string text = "FROM alpine:3.20\nCOPY debug.log /var/log/\n";
+    std::vector<std::string> stdin_args = lint;
+    stdin_args.insert(stdin_args.end(), {"--stdin-filename", "Dockerfile", "-"});
+    EXPECT_EQ(findings(run_drydock(stdin_args, text, dir.path().string()).out),
+              (std::set<Finding>{{"Dockerfile", "DD1013", 2, 6, "warning"}}));
+    stdin_args = lint;
+    stdin_args.push_back("-");
+    EXPECT_EQ(findings(run_drydock(stdin_args, text, dir.path().string()).out), std::set<Finding>{});
 }
 
 TEST(RulesCli, ListsAndExplainsRules) {

@@ -1490,6 +1490,17 @@ TEST(ParserExpose, LegacyMappingHostPorts) {
                        error(at(src, "70000"), "invalid hostPort: 70000")}));
 }
 
+TEST(ParserExpose, LegacyMappingIpAddress) {
+    // BuildKit accepts an IPv4 or IPv6 address (bracketed or not) before the host port, never a host name.
+    const std::string src =
+        "EXPOSE 127.0.0.1:80:80 [::1]:80:80 ::1:80:80 127.0.0.1::80 ::80 localhost:80:80 01.2.3.4:80:80 [::1:80:80\n";
+    const Dockerfile f = parse_checked(src);
+    ASSERT_EQ(only_instruction(f).ports.size(), 8U);
+    EXPECT_EQ(errors(f), (Strings{error(at(src, "localhost"), "invalid IP address: localhost"),
+                                  error(at(src, "01.2.3.4"), "invalid IP address: 01.2.3.4"),
+                                  error(sub(at(src, "[::1:80:80"), 0, 4), "invalid IP address: [::1")}));
+}
+
 TEST(ParserExpose, MalformedPorts) {
     const std::string src = "EXPOSE 80- /tcp 80/ 0\n";
     const Dockerfile f = parse_checked(src);

@@ -11,6 +11,8 @@ namespace drydock::testing {
 std::filesystem::path corpus_root();
 // Every file under corpus/dockerfiles, sorted; empty when the corpus is absent.
 std::vector<std::filesystem::path> corpus_dockerfiles();
+// Every file under corpus/compose (compose files), sorted; empty when the corpus is absent.
+std::vector<std::filesystem::path> corpus_compose_files();
 std::string read_file(const std::filesystem::path& path);
 
 } // namespace drydock::testing

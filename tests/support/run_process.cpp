@@ -1,5 +1,6 @@
 #include "run_process.hpp"
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <fcntl.h>
@@ -39,10 +40,15 @@ ProcessResult run_process(const std::string& program, const std::vector<std::str
     for (char** e = environ; *e; ++e) {
         const std::string entry = *e;
         if (entry.rfind("NO_COLOR=", 0) == 0 || entry.rfind("HADOLINT_", 0) == 0 ||
-            entry.rfind("XDG_CONFIG_HOME=", 0) == 0)
+            entry.rfind("XDG_CONFIG_HOME=", 0) == 0 || entry.rfind("DRYDOCK_TODAY=", 0) == 0)
             continue;
         env_storage.push_back(entry);
     }
+    // A fixed date for the base image rules, so that outputs do not change as releases reach their end of
+    // support (a test can pass its own DRYDOCK_TODAY in `extra_env`).
+    if (std::none_of(extra_env.begin(), extra_env.end(),
+                     [](const std::string& e) { return e.rfind("DRYDOCK_TODAY=", 0) == 0; }))
+        env_storage.emplace_back("DRYDOCK_TODAY=2025-01-15");
     env_storage.insert(env_storage.end(), extra_env.begin(), extra_env.end());
     std::vector<char*> envp;
     for (std::string& e : env_storage)

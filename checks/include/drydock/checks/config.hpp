@@ -31,6 +31,17 @@ struct Config {
     // on PATH.
     std::optional<bool> shellcheck;
     std::optional<std::string> shellcheck_path;
+    // Base image rules: the date they compare end-of-support dates with (`today: YYYY-MM-DD` or
+    // DRYDOCK_TODAY, for reproducible runs; default: the current UTC date), and how many days before an end
+    // of support it is reported as a warning (`base-image-eol-warning-days`, default 90).
+    std::optional<std::string> today;
+    std::optional<int> base_image_eol_warning_days;
+    // The build context of the linted Dockerfile (a folder) and the Dockerfile's own path, for the rules that
+    // read `.dockerignore` or look at the files COPY sends (DD1013, DD2011). The cli sets them per file: the
+    // context is the Dockerfile's folder or `--context DIR`; never from a config file. Unset: those rules
+    // judge only what the Dockerfile says.
+    std::optional<std::string> build_context;
+    std::optional<std::string> dockerfile_path;
 
     // Overlays `other` on this config: lists concatenated, maps merged, scalars replaced when set in `other`.
     void merge(const Config& other);

@@ -1,6 +1,8 @@
 #pragma once
 // The list of every rule (from checks/rules.def, no static initialisers) and lookups by code, name or alias.
+// Dockerfile rules and compose rules share the list; RuleMeta::file_kind says which is which.
 
+#include <drydock/checks/compose_rule.hpp>
 #include <drydock/checks/rule.hpp>
 
 #include <memory>
@@ -12,7 +14,8 @@ namespace drydock {
 
 struct RuleEntry {
     const RuleMeta* meta;
-    std::unique_ptr<Rule> (*make)();
+    std::unique_ptr<Rule> (*make)();                          // Dockerfile rules; nullptr for compose rules
+    std::unique_ptr<ComposeRule> (*make_compose)() = nullptr; // compose rules
 };
 
 // Every rule, sorted by code.

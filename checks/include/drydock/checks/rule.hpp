@@ -6,6 +6,7 @@
 #include <drydock/checks/diagnostic.hpp>
 #include <drydock/checks/severity.hpp>
 #include <drydock/parser/ast.hpp>
+#include <drydock/parser/line_index.hpp>
 #include <drydock/parser/semantics.hpp>
 
 #include <functional>
@@ -14,6 +15,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <typeindex>
+#include <unordered_map>
 #include <vector>
 
 namespace drydock {
@@ -23,13 +26,18 @@ std::string_view to_string(Category category);
 
 enum class FixAvailability { None, Sometimes, Always };
 
+// What a rule reads: a Dockerfile (a `Rule`, checks/rules/) or a compose file (a `ComposeRule`,
+// checks/compose_rules/, see compose_rule.hpp).
+enum class FileKind { Dockerfile, Compose };
+std::string_view to_string(FileKind kind);
+
 // The documentation of a rule, as Markdown fragments. `drydock explain`, `docs/rules.md` and the editor's
 // hover text all come from here.
 struct RuleDocs {
     std::string_view what{};       // What it does
     std::string_view why{};        // Why is this bad?
-    std::string_view bad{};        // Example (a Dockerfile)
-    std::string_view good{};       // Use instead (a Dockerfile)
+    std::string_view bad{};        // Example (a Dockerfile, or a compose file for compose rules)
+    std::string_view good{};       // Use instead (the same kind of file)
     std::string_view fix_safety{}; // when a fix can be unsafe or display-only
     std::string_view options{};    // config keys that change the rule
     std::string_view references{}; // links
@@ -39,7 +47,8 @@ struct RuleMeta {
     std::string_view code{};                     // "DL3008" (hadolint's) or "DDxxxx" (ours)
     std::string_view name{};                     // kebab-case, used in config, pragmas and output
     std::span<const std::string_view> aliases{}; // other spellings: BuildKit's name, another tool's id
-    Severity severity = Severity::Warning;       // default severity
+    FileKind file_kind = FileKind::Dockerfile;
+    Severity severity = Severity::Warning; // default severity
     Category category = Category::Correctness;
     FixAvailability fix = FixAvailability::None;
     bool enabled_by_default = true; // hadolint's `ignore`-severity rules are off until selected
@@ -87,9 +96,26 @@ public:
     std::optional<std::size_t> stage() const { return stage_; }
     bool is_final_stage() const { return stage_ && *stage_ + 1 == model_.stages().size(); }
     ShellInfo shell() const { return model_.shell_at(index_); }
+    // The 1-based line of byte `offset` (the file's line index is built on first use, once per file).
+    std::uint32_t line_of(TextSize offset) const;
+    // Per-file memory shared by rules and helpers: one T per file, default-constructed on first use, for
+    // what an expensive scan of other instructions found, so that it is not redone for each instruction
+    // (a 10 MB Dockerfile must stay linear).
+    template <typename T>
+    T& cache() const {
+        std::shared_ptr<void>& slot = caches_[std::type_index(typeid(T))];
+        if (!slot)
+            slot = std::make_shared<T>();
+        return *static_cast<T*>(slot.get());
+    }
 
     // Reports a finding of the running rule at `range`.
     void report(TextRange range, std::string message, std::optional<Fix> fix = std::nullopt);
+    // Reports a finding that is milder than the rule's usual ones (an end of support that is near rather than
+    // past): `severity` is relative to the rule's default, so a finding reported one level below the default
+    // stays one level below whatever severity the configuration gives the rule.
+    void report(TextRange range, Severity severity, std::string message,
+                std::optional<Fix> fix = std::nullopt);
     // Reports at the instruction's keyword.
     void report(const Instruction& instruction, std::string message, std::optional<Fix> fix = std::nullopt) {
         report(instruction.keyword.range, std::move(message), std::move(fix));
@@ -110,6 +136,8 @@ private:
     bool in_onbuild_ = false;
     const RuleMeta* rule_ = nullptr;
     std::vector<Diagnostic> diagnostics_;
+    mutable std::optional<LineIndex> lines_; // see line_of
+    mutable std::unordered_map<std::type_index, std::shared_ptr<void>> caches_;
 };
 
 } // namespace drydock

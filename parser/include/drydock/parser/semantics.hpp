@@ -53,13 +53,19 @@ public:
     static bool is_automatic_platform_arg(std::string_view name); // TARGETARCH and friends
 
 private:
-    void collect_stage_scope(std::size_t stage, std::size_t until, std::vector<Variable>& out) const;
+    // Built once by the constructor, so that the queries above cost no walk over earlier instructions (a
+    // rule asks them for every instruction: a 10 MB Dockerfile must stay linear).
+    void index_scopes_and_shells();
 
     const Dockerfile& file_;
     std::vector<Stage> stages_;
     std::vector<std::optional<std::size_t>> stage_of_;
     std::vector<Variable> global_args_;
     bool windows_default_ = false;
+    std::vector<std::vector<Variable>> stage_variables_; // per stage: its own ARG/ENV, in order
+    std::vector<std::vector<Variable>> inherited_env_;   // per stage: the ENV of the stages it builds on
+    // Per instruction: the last SHELL (with a program) of its stage at or before it.
+    std::vector<std::optional<std::size_t>> shell_upto_;
 };
 
 } // namespace drydock

@@ -1,0 +1,206 @@
+// DD2002: a single-stage Dockerfile builds its artifact, so the shipped image keeps the build toolchain.
+
+#include "build_toolchain.hpp"
+#include "rule_support.hpp"
+#include "stage_uses.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace drydock::rules {
+namespace {
+
+constexpr RuleMeta rule_meta{
+    .code = "DD2002",
+    .name = "single-stage-build",
+    .severity = Severity::Info,
+    .category = Category::ImageSize,
+    .summary = "The final image still contains the build toolchain: build in a separate stage",
+    .docs =
+        {.what =
+             "Reports a Dockerfile with a single `FROM` that compiles or bundles in it, at the first build "
+             "command, naming the toolchain it saw:\n"
+             "* `go build`/`go install`, `cargo build`/`cargo install`, `mvn "
+             "package|install|verify|compile`, "
+             "`gradle build|assemble|jar|bootJar|…` (also the `mvnw`/`gradlew` wrappers), `dotnet "
+             "build|publish`, and `npm run build…`, `yarn build…`, `pnpm build…`: the toolchain that runs "
+             "them is in the image;\n"
+             "* `gcc`, `g++`, `cc`, `clang`, `make`, `cmake`, when the image keeps a C compiler: its base "
+             "ships one (`gcc`, `buildpack-deps`, and the non-`slim`, non-`alpine` variants of `golang`, "
+             "`rust`, `python`, `node`, `ruby`, `perl`), or compiler and development packages "
+             "(`build-essential`, `gcc`, `build-base`, `*-dev`, `*-devel`) are installed and no package "
+             "removal follows;\n"
+             "* `pip install`/`pip wheel`, when such packages are installed and kept (wheels compiled "
+             "in place).\n\n"
+             "Quiet for interpreted applications that only install their runtime dependencies (`pip install` "
+             "on a `-slim` image, `npm ci --omit=dev`), for the usual install-compile-remove pattern in one "
+             "`RUN` (`apk add --virtual .build-deps … && make && apk del .build-deps`; also a Go, Rust, "
+             "Java, "
+             ".NET or Node.js toolchain installed as packages and removed after the build), and for "
+             "multi-stage "
+             "Dockerfiles. Quiet for toolchain and base images, whose compilers are their purpose: "
+             "an image with no `CMD` or `ENTRYPOINT` of its own, or whose default command is a shell, REPL "
+             "or build tool without arguments (`CMD [\"python3\"]`, `CMD [\"ghci\"]`, `ENTRYPOINT "
+             "[\"javac\"]`, also behind a `docker-entrypoint.sh`).\n\n"
+             "Severity info: a single-stage build is not wrong — development images, CI images and "
+             "toolchain images keep their compilers on purpose — but for an application image it costs size "
+             "and attack surface. Disable the rule for such files.",
+         .why = "Compilers, package caches, sources and intermediate files make the image several times "
+                "larger than the artifact it ships, and every tool in it is something an attacker can use "
+                "and a scanner reports. A multi-stage build compiles in a build stage and copies only the "
+                "result into a small runtime image (`scratch` or distroless for static Go and Rust "
+                "binaries, a JRE for Java, `node:…-slim` for bundled Node.js apps).",
+         .bad = "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n",
+         .good = "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n\n"
+                 "FROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\n"
+                 "CMD [\"/app\"]\n",
+         .references = "https://docs.docker.com/build/building/multi-stage/\n"
+                       "https://docs.docker.com/build/building/best-practices/#use-multi-stage-builds"},
+};
+
+// Programs that, run with no arguments as the image's default command, make it a shell, REPL or build tool:
+// the image is a toolchain or base image whose compilers are its purpose (`CMD ["python3"]`, `CMD ["ghci"]`,
+// `ENTRYPOINT ["javac"]`).
+constexpr std::array<std::string_view, 34> interactive_programs = {
+    "sh",    "bash",   "ash",    "dash",   "zsh",   "fish", "ksh",    "python", "pypy",
+    "node",  "nodejs", "irb",    "ruby",   "ghci",  "ghc",  "jshell", "julia",  "php",
+    "perl",  "R",      "iex",    "erl",    "lua",   "deno", "bun",    "go",     "cargo",
+    "rustc", "mvn",    "gradle", "dotnet", "javac", "java", "make"};
+
+// `python3.12` -> `python`, `/usr/bin/bash` -> `bash`, `go.bash` (a wrapper script) -> `go`.
+std::string_view program_stem(std::string_view word) {
+    word = word.substr(word.rfind('/') + 1);
+    for (const std::string_view extension : {".sh", ".bash", ".ash"})
+        if (word.ends_with(extension) && word.size() > extension.size()) {
+            word.remove_suffix(extension.size());
+            break;
+        }
+    while (!word.empty() && (std::isdigit(static_cast<unsigned char>(word.back())) || word.back() == '.'))
+        word.remove_suffix(1);
+    return word;
+}
+
+// The words of a CMD or ENTRYPOINT: its exec-form elements, or the words of a shell form that is one simple
+// command.
+std::vector<std::string> command_words(const Instruction& ins) {
+    std::vector<std::string> out;
+    if (ins.json_form) {
+        for (const Word& word : ins.arguments)
+            out.push_back(word.value);
+    } else if (ins.command && ins.command->script && ins.command->script->commands.size() == 1) {
+        for (const shell::Word& word : ins.command->script->commands.front().words)
+            out.push_back(word.value);
+    }
+    return out;
+}
+
+bool is_interactive(const std::vector<std::string>& words) {
+    if (words.empty())
+        return false;
+    const std::string_view program = program_stem(words.front());
+    if (std::find(interactive_programs.begin(), interactive_programs.end(), program) ==
+        interactive_programs.end())
+        return false;
+    return words.size() == 1 || (program == "php" && words.size() == 2 && words[1] == "-a");
+}
+
+// Whether the image is a toolchain or base image rather than an application: the stage (and the stages it
+// builds on) sets no CMD or ENTRYPOINT, or its default command is a shell, REPL or build tool without
+// arguments, also behind an entrypoint script (`ENTRYPOINT ["docker-entrypoint.sh"]` + `CMD ["node"]`).
+bool is_toolchain_image(const Dockerfile& file, const SemanticModel& model, std::size_t stage) {
+    const Instruction* cmd = nullptr;
+    const Instruction* entrypoint = nullptr;
+    for (const std::size_t s : stage_lineage(model, stage)) {
+        const Stage& st = model.stages()[s];
+        for (std::size_t i = st.end; i > st.from + 1; --i) {
+            const Instruction& ins = file.instructions[i - 1];
+            if (!cmd && ins.is(InstructionKind::Cmd))
+                cmd = &ins;
+            if (!entrypoint && ins.is(InstructionKind::Entrypoint))
+                entrypoint = &ins;
+        }
+    }
+    if (!cmd && !entrypoint)
+        return true;
+    if (!entrypoint)
+        return is_interactive(command_words(*cmd));
+    const std::vector<std::string> words = command_words(*entrypoint);
+    if (is_interactive(words))
+        return true;
+    const bool entrypoint_script = words.size() == 1 && words.front().find("entrypoint") != std::string::npos;
+    return entrypoint_script && cmd && is_interactive(command_words(*cmd));
+}
+
+class SingleStageBuild final : public Rule {
+public:
+    const RuleMeta& meta() const override { return rule_meta; }
+    std::vector<InstructionKind> interests() const override { return {InstructionKind::From}; }
+    void check(const Instruction&, Context&) override {}
+
+    void end_file(Context& context) override {
+        const Dockerfile& file = context.file();
+        const SemanticModel& model = context.model();
+        if (model.stages().size() != 1)
+            return;
+        const std::vector<BuildCommand> commands = build_commands(file, model, 0);
+        if (commands.empty() || is_toolchain_image(file, model, 0))
+            return;
+        const std::vector<BuildPackage> kept = kept_build_packages(file, model, 0);
+        const std::optional<std::string> image = stage_base_image(file, model, 0);
+        const ImageToolchain shipped = image ? image_toolchain(*image) : ImageToolchain{};
+        for (const BuildCommand& command : commands) {
+            if (!toolchain_kept(command, kept, shipped))
+                continue;
+            context.report(command.range, message(command, kept, image, shipped));
+            return;
+        }
+    }
+
+private:
+    // Whether the toolchain that ran `command` is still in the image. C/C++ and Python builds need a
+    // compiler: one the base image ships or build packages nobody removed. The other toolchains are there
+    // unless the base image does not ship them and a package removal runs after the build (installed as
+    // packages, used, removed: `apt-get install golang-go && go install … && apt-get purge …`).
+    static bool toolchain_kept(const BuildCommand& command, const std::vector<BuildPackage>& kept,
+                               const ImageToolchain& shipped) {
+        switch (command.toolchain) {
+        case Toolchain::Cpp:
+            return !kept.empty() || shipped.c_compiler;
+        case Toolchain::Python:
+            return !kept.empty();
+        default:
+            return shipped.toolchain == command.toolchain || !command.packages_removed_after;
+        }
+    }
+
+    // The kept package to name: a compiler (`build-essential`, `gcc`) rather than a library's headers.
+    static std::string named_package(const std::vector<BuildPackage>& kept) {
+        for (const BuildPackage& package : kept)
+            if (!package.name.ends_with("-dev") && !package.name.ends_with("-devel"))
+                return package.name;
+        return kept.front().name;
+    }
+
+    static std::string message(const BuildCommand& command, const std::vector<BuildPackage>& kept,
+                               const std::optional<std::string>& image, const ImageToolchain& shipped) {
+        std::string text = "The final image still contains the " +
+                           std::string(toolchain_name(command.toolchain)) + " toolchain: `" + command.label +
+                           "` runs in the only stage";
+        if ((command.toolchain == Toolchain::Cpp || command.toolchain == Toolchain::Python) && !kept.empty())
+            text += " and `" + named_package(kept) + "` is never removed";
+        else if (image && (shipped.toolchain == command.toolchain ||
+                           (command.toolchain == Toolchain::Cpp && shipped.c_compiler)))
+            text += " of `" + *image + "`";
+        return text + "; build in a separate stage and copy only the result into a runtime image";
+    }
+};
+
+} // namespace
+} // namespace drydock::rules
+
+DRYDOCK_REGISTER_RULE(dd2002, drydock::rules::rule_meta, drydock::rules::SingleStageBuild)

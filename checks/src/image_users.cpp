@@ -1,0 +1,97 @@
+#include "image_users.hpp"
+
+#include "word_values.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace drydock::rules {
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// The words of a tag (`debug-nonroot-amd64` -> debug, nonroot, amd64).
+std::vector<std::string_view> tag_words(std::string_view tag) {
+    std::vector<std::string_view> out;
+    while (!tag.empty()) {
+        const std::size_t end = tag.find_first_of("-_.");
+        if (end != 0)
+            out.push_back(tag.substr(0, end));
+        if (end == std::string_view::npos)
+            break;
+        tag.remove_prefix(end + 1);
+    }
+    return out;
+}
+
+bool has_word(std::string_view tag, std::string_view word) {
+    const std::vector<std::string_view> words = tag_words(tag);
+    return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// The repository path without a Docker Hub registry prefix: `docker.io/bitnami/redis` -> `bitnami/redis`.
+std::string_view hub_path(std::string_view name) {
+    for (const std::string_view prefix : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"})
+        if (name.starts_with(prefix)) {
+            name.remove_prefix(prefix.size());
+            break;
+        }
+    return name;
+}
+
+std::string_view last_component(std::string_view name) {
+    const std::size_t slash = name.rfind('/');
+    return slash == std::string_view::npos ? name : name.substr(slash + 1);
+}
+
+} // namespace
+
+bool image_runs_as_non_root(std::string_view image) {
+    const ImageName parts = split_image(lower(image));
+    const std::string_view name = hub_path(parts.name);
+    const std::string_view tag = parts.tag;
+    const std::string_view repository = last_component(name);
+    if (has_word(tag, "nonroot") || has_word(tag, "rootless"))
+        return true;
+    if (repository.ends_with("-unprivileged") || repository.ends_with("-rootless"))
+        return true;
+    if (name.starts_with("cgr.dev/"))
+        return !has_word(tag, "dev");
+    if (name.starts_with("bitnami/") || name.starts_with("public.ecr.aws/bitnami/"))
+        return repository != "minideb";
+    if (name.starts_with("mcr.microsoft.com/dotnet/"))
+        return has_word(tag, "chiseled") || has_word(tag, "distroless");
+    return name.starts_with("jupyter/") || name.starts_with("quay.io/jupyter/") ||
+           name.starts_with("selenium/");
+}
+
+bool image_entrypoint_drops_root(std::string_view image) {
+    const ImageName parts = split_image(lower(image));
+    std::string_view name = hub_path(parts.name);
+    if (name.starts_with("library/"))
+        name.remove_prefix(8);
+    for (const std::string_view official : {"postgres", "redis", "mongo", "mysql", "mariadb", "rabbitmq",
+                                            "cassandra", "couchdb", "zookeeper", "ghost"})
+        if (name == official)
+            return true;
+    return false;
+}
+
+bool is_windows_image(std::string_view image) {
+    const ImageName parts = split_image(lower(image));
+    if (parts.name.starts_with("mcr.microsoft.com/windows"))
+        return true;
+    for (const std::string_view word : {"nanoserver", "servercore", "windowsservercore"})
+        if (has_word(parts.tag, word) || last_component(parts.name) == word)
+            return true;
+    return false;
+}
+
+} // namespace drydock::rules
