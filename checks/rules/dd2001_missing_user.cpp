@@ -1,6 +1,7 @@
 // DD2001: the final stage never switches to a non-root user, so the container runs as root.
 
 #include "image_users.hpp"
+#include "non_root_rewrite.hpp"
 #include "package_managers.hpp"
 #include "rule_support.hpp"
 #include "shell_queries.hpp"
@@ -19,6 +20,7 @@ constexpr RuleMeta rule_meta{
     .name = "missing-user",
     .severity = Severity::Warning,
     .category = Category::Security,
+    .fix = FixAvailability::Sometimes,
     .summary = "The final stage never switches to a non-root user, so the container runs as root",
     .docs =
         {.what =
@@ -54,6 +56,29 @@ constexpr RuleMeta rule_meta{
          .bad = "FROM python:3.12-slim\nCOPY . /app\nCMD [\"python\", \"/app/main.py\"]\n",
          .good = "FROM python:3.12-slim\nRUN useradd --system --uid 10001 --no-log-init app\n"
                  "COPY . /app\nUSER 10001\nCMD [\"python\", \"/app/main.py\"]\n",
+         .fix_safety =
+             "Unsafe (applied with `--unsafe-fixes`: the process loses root, so files it writes must be its "
+             "own). The rewrite reads the base image's family from the final stage's `FROM` (through the "
+             "stages it builds on) and inserts, after the last `RUN` of the final stage (else before its "
+             "`CMD`/`ENTRYPOINT` and their comments, else at its end):\n"
+             "* Debian, Ubuntu and the official images built on them (python, golang, rust, gcc, …): `RUN "
+             "groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-log-init "
+             "--no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app` and `USER "
+             "10001:10001`;\n"
+             "* Alpine: `addgroup -S -g 10001 app && adduser -S -D -H -u 10001 -G app -h /nonexistent -s "
+             "/sbin/nologin app`; RHEL-like images (fedora, centos, rocky, alma, oracle, amazonlinux, UBI): "
+             "`groupadd`/`useradd` as for Debian with `/sbin/nologin`;\n"
+             "* a user the image already has: `USER 1000:1000` (`node`), `USER 1654:1654` (.NET 8+ `app`), "
+             "`USER 65532:65532` (distroless `nonroot`); a user a `RUN` of the Dockerfile creates with "
+             "`useradd`/`adduser`: `USER` its numeric `-u` or its name;\n"
+             "* `scratch` and UBI minimal/micro (no tools to create users): a numeric `USER 10001:10001`.\n"
+             "Each declared `VOLUME` path gets `mkdir -p` and `chown` in the same `RUN`, so the app can "
+             "write "
+             "to it. The user is numeric so Kubernetes' `runAsNonRoot` can verify it (DL3066). The UID, GID "
+             "and name come from the config keys `non-root-uid`, `non-root-gid` and `non-root-user` (default "
+             "10001, 10001, `app`). Display-only advice instead of a rewrite for images whose server needs "
+             "root to start (nginx, httpd, php `-apache`: use the unprivileged variant) and for images of an "
+             "unknown family.",
          .references = "https://docs.docker.com/build/building/best-practices/#user\n"
                        "https://docs.docker.com/reference/dockerfile/#user\n"
                        "https://github.com/hadolint/hadolint/issues/328"},
@@ -125,7 +150,7 @@ public:
         if (image_entrypoint_drops_root(*image) || drops_privileges(file, model, stage))
             return;
         const Instruction& from = file.instructions[model.stages()[stage].from];
-        context.report(from.range, message(*image));
+        context.report(from.range, message(*image), non_root_fix(context, stage, *image));
     }
 
 private:

@@ -50,6 +50,12 @@ void Config::merge(const Config& other) {
         today = other.today;
     if (other.base_image_eol_warning_days)
         base_image_eol_warning_days = other.base_image_eol_warning_days;
+    if (other.non_root_uid)
+        non_root_uid = other.non_root_uid;
+    if (other.non_root_gid)
+        non_root_gid = other.non_root_gid;
+    if (other.non_root_user)
+        non_root_user = other.non_root_user;
     if (other.build_context)
         build_context = other.build_context;
     if (other.dockerfile_path)

@@ -185,6 +185,12 @@ private:
             config.today = read_date(value, key);
         else if (key == "base-image-eol-warning-days")
             config.base_image_eol_warning_days = read_days(value, key);
+        else if (key == "non-root-uid")
+            config.non_root_uid = read_id(value, key);
+        else if (key == "non-root-gid")
+            config.non_root_gid = read_id(value, key);
+        else if (key == "non-root-user")
+            config.non_root_user = read_user_name(value, key);
         else if (key == "verbose" || key == "formats")
             warn(key_node, "hadolint setting '" + key + "' is not supported by drydock; ignored");
         else
@@ -220,6 +226,27 @@ private:
         if (!value.IsScalar() || !YAML::convert<int>::decode(value, days) || days < 0 || days > 3650)
             fail(value, key, "expected a number of days from 0 to 3650" + got(value));
         return days;
+    }
+
+    // A UID or GID for the non-root rewrite: not root, and within what every Linux accepts.
+    int read_id(const YAML::Node& value, std::string_view key) const {
+        int id = -1;
+        if (!value.IsScalar() || !YAML::convert<int>::decode(value, id) || id < 1 || id > 2147483646)
+            fail(value, key, "expected a number from 1 to 2147483646" + got(value));
+        return id;
+    }
+
+    // A user name as useradd accepts it: a lower-case letter or `_`, then letters, digits, `_` and `-`.
+    std::string read_user_name(const YAML::Node& value, std::string_view key) const {
+        const std::string name = read_string(value, key);
+        bool valid = !name.empty() && name.size() <= 32 &&
+                     (std::islower(static_cast<unsigned char>(name[0])) || name[0] == '_');
+        for (const char c : name)
+            valid = valid && (std::islower(static_cast<unsigned char>(c)) ||
+                              std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '-');
+        if (!valid)
+            fail(value, key, "expected a user name (lower-case letters, digits, `_` and `-`)" + got(value));
+        return name;
     }
 
     Severity read_threshold(const YAML::Node& value, std::string_view key) const {

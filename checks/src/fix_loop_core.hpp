@@ -23,16 +23,38 @@ struct Candidate {
     std::vector<std::string> codes; // codes[i] owns fixes[i]
 };
 
+// Whether `fix` creates a file that may not be created: none may when the request forbids it, and one path is
+// created once (an earlier pass, or an earlier fix of this pass, took it).
+inline bool blocked_new_file(const Fix& fix, const FixRequest& request, const std::vector<NewFile>& created,
+                             const std::vector<Fix>& taken) {
+    if (fix.new_files.empty())
+        return false;
+    if (!request.allow_new_files)
+        return true;
+    for (const NewFile& file : fix.new_files) {
+        for (const NewFile& other : created)
+            if (other.path == file.path)
+                return true;
+        for (const Fix& other_fix : taken)
+            for (const NewFile& other : other_fix.new_files)
+                if (other.path == file.path)
+                    return true;
+    }
+    return false;
+}
+
 template <class Document, class Refuses>
 Candidate applicable_fixes(const std::vector<Diagnostic>& diagnostics, const Document& file,
-                           const FixRequest& request, const std::set<std::string>& excluded,
-                           Refuses refuses) {
+                           const FixRequest& request, const std::set<std::string>& excluded, Refuses refuses,
+                           const std::vector<NewFile>& created = {}) {
     Candidate out;
     for (const Diagnostic& d : diagnostics) {
         if (!d.fix || d.fix->applicability == Applicability::DisplayOnly ||
             d.fix->applicability < request.minimum)
             continue;
         if (excluded.count(d.code) || refuses(*d.fix, file))
+            continue;
+        if (blocked_new_file(*d.fix, request, created, out.fixes))
             continue;
         out.fixes.push_back(*d.fix);
         out.codes.push_back(d.code);
@@ -60,7 +82,8 @@ FixReport run(std::string text, const FixRequest& request, Parse parse, TextOf t
     };
 
     for (int pass = 0; pass < request.max_passes; ++pass) {
-        const Candidate candidate = applicable_fixes(diagnostics, file, request, excluded, refuses);
+        const Candidate candidate =
+            applicable_fixes(diagnostics, file, request, excluded, refuses, report.new_files);
         if (candidate.fixes.empty())
             break;
         const ApplyResult applied = apply_fixes(text_of(file), candidate.fixes);
@@ -88,13 +111,17 @@ FixReport run(std::string text, const FixRequest& request, Parse parse, TextOf t
                 }
             continue;
         }
-        for (std::size_t i : applied.applied)
+        for (std::size_t i : applied.applied) {
             ++report.fixed[candidate.codes[i]];
+            const std::vector<NewFile>& created = candidate.fixes[i].new_files;
+            report.new_files.insert(report.new_files.end(), created.begin(), created.end());
+        }
         ++report.passes;
         file = std::move(next);
         diagnostics = lint(file);
     }
-    for (const std::string& code : applicable_fixes(diagnostics, file, request, excluded, refuses).codes)
+    for (const std::string& code :
+         applicable_fixes(diagnostics, file, request, excluded, refuses, report.new_files).codes)
         pending.insert(code);
     report.did_not_converge.assign(pending.begin(), pending.end());
     report.remaining = std::move(diagnostics);

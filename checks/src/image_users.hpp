@@ -4,6 +4,7 @@
 // Unix users at all. Only names and tags are read; anything not recognised is assumed to run as root, as
 // Docker's default is.
 
+#include <optional>
 #include <string_view>
 
 namespace drydock::rules {
@@ -27,5 +28,37 @@ bool image_entrypoint_drops_root(std::string_view image);
 // Whether `image` is a Windows image (`mcr.microsoft.com/windows/…`, a `nanoserver`, `servercore` or
 // `windowsservercore` tag or repository): its users are ContainerAdministrator and ContainerUser, not root.
 bool is_windows_image(std::string_view image);
+
+// The distribution family of an image, for the commands that create a user in it (the non-root rewrite) and
+// whether it has a shell. Wider than base_images.hpp's BaseFamily, which vouches for the programs a Debian or
+// BusyBox image ships and says Unknown for everything else; this one is built on it.
+enum class DistroFamily {
+    Debian,      // debian, ubuntu, buildpack-deps and the official images built on them (python, node, …)
+    Alpine,      // alpine and every `*-alpine*` tag
+    Rhel,        // fedora, centos, rockylinux, almalinux, oraclelinux, amazonlinux, UBI
+    RhelMinimal, // UBI minimal/micro: no useradd
+    Distroless,  // gcr.io/distroless/…, .NET chiseled: no shell
+    Scratch,     // nothing at all
+    Unknown,
+};
+
+// The family of `image` (as written in FROM, variables replaced): from the repository and tag words only.
+DistroFamily distro_family(std::string_view image);
+
+// A non-root user an image already has for running its application.
+struct ImageUser {
+    int uid = 0;
+    int gid = 0;
+    std::string_view name;
+};
+
+// The application user of `image`, when it has a well-known one: `node` (1000:1000) in the node images,
+// `app` (1654:1654) in .NET 8+ runtime images, `nonroot` (65532:65532) in every distroless image.
+std::optional<ImageUser> image_app_user(std::string_view image);
+
+// Whether the server `image` starts needs root to start (binds port 80, writes its pid under /var/run):
+// nginx, httpd and the php `-apache` images. A bare `USER` breaks them; their unprivileged variants are the
+// fix.
+bool image_server_needs_root(std::string_view image);
 
 } // namespace drydock::rules

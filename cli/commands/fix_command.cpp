@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
@@ -39,6 +40,36 @@ struct FixTask {
     std::string error; // why the file could not be read
     FixReport report;
 };
+
+// `name` in the folder of the file `file_path` ("docker-entrypoint.sh" beside "app/Dockerfile").
+std::string beside(const std::string& file_path, const std::string& name) {
+    const std::filesystem::path folder = std::filesystem::path(file_path).parent_path();
+    return folder.empty() ? name : (folder / name).string();
+}
+
+// Writes a fixed Dockerfile and the files its fixes create. The new files come first, each created
+// atomically and never over an existing file; if one cannot be created, nothing more is written (the files
+// created so far are removed again), so the Dockerfile never refers to a file that is not there.
+std::string write_fixed(const std::string& path, const FixReport& report) {
+    std::vector<std::string> created;
+    auto undo = [&] {
+        for (const std::string& file : created)
+            std::filesystem::remove(file);
+    };
+    for (const NewFile& file : report.new_files) {
+        const std::string target = beside(path, file.path);
+        if (std::string error = create_atomically(target, file.content, file.mode); !error.empty()) {
+            undo();
+            return error + " (" + path + " left unchanged)";
+        }
+        created.push_back(target);
+    }
+    if (std::string error = write_atomically(path, report.text); !error.empty()) {
+        undo();
+        return error;
+    }
+    return {};
+}
 
 } // namespace
 
@@ -87,13 +118,17 @@ int run_fix(const FixOptions& options) {
         if (!task.config)
             return;
         task.input = read_input(task.path, task.error);
+        FixRequest file_request = request;
+        // A created file (the entrypoint script) is written beside the Dockerfile: impossible when the fixed
+        // text goes to standard output.
+        file_request.allow_new_files = !options.to_stdout && task.path != "-";
         if (task.input && task.compose)
             task.report =
-                fix_compose_text(task.input->text, *task.config, request,
+                fix_compose_text(task.input->text, *task.config, file_request,
                                  read_built_dockerfiles(compose::parse_compose(task.input->text),
                                                         compose_folder(task.path, task.report_path)));
         else if (task.input)
-            task.report = fix_text(task.input->text, *task.config, request);
+            task.report = fix_text(task.input->text, *task.config, file_request);
     });
 
     std::vector<FileReport> remaining_reports;
@@ -124,18 +159,27 @@ int run_fix(const FixOptions& options) {
 
         if (options.diff) {
             std::cout << unified_diff(task.input->text, report.text, "a/" + report_path, "b/" + report_path);
+            for (const NewFile& created : report.new_files) {
+                const std::string shown = beside(report_path, created.path);
+                std::cout << unified_diff("", created.content, "/dev/null", "b/" + shown);
+            }
         } else if (options.to_stdout || task.path == "-") {
             std::cout << report.text;
         } else {
             if (changed) {
-                if (const std::string write_error = write_atomically(task.path, report.text);
-                    !write_error.empty()) {
+                if (const std::string write_error = write_fixed(task.path, report); !write_error.empty()) {
                     fmt::print(stderr, "drydock: {}\n", write_error);
                     io_error = true;
                     continue;
                 }
             }
-            remaining_reports.push_back({report_path, report.text, report.remaining});
+            // The texts are not needed any more but for the report's snippets: move, do not copy (a corpus
+            // fix would otherwise hold every file three times).
+            task.input->text.clear();
+            task.input->text.shrink_to_fit();
+            if (!report.remaining.empty())
+                remaining_reports.push_back(
+                    {report_path, std::move(task.report.text), std::move(task.report.remaining)});
         }
     }
     for (const std::string& note : take_shellcheck_notes())

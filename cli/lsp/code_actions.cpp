@@ -17,6 +17,26 @@ nlohmann::json workspace_edit(const std::string& uri, nlohmann::json edits) {
     return {{"changes", {{uri, std::move(edits)}}}};
 }
 
+// A fix that creates files: `documentChanges` with a create operation (never over an existing file) and an
+// insertion of the content into it, then the edits of the document itself. The new file's URI is the
+// document's folder plus its path.
+nlohmann::json workspace_edit_creating(const std::string& uri, const Fix& fix, nlohmann::json edits) {
+    nlohmann::json changes = nlohmann::json::array();
+    const std::string folder = uri.substr(0, uri.rfind('/') + 1);
+    for (const NewFile& created : fix.new_files) {
+        const std::string created_uri = folder + created.path;
+        changes.push_back({{"kind", "create"},
+                           {"uri", created_uri},
+                           {"options", {{"overwrite", false}, {"ignoreIfExists", true}}}});
+        const nlohmann::json start = {{"line", 0}, {"character", 0}};
+        changes.push_back({{"textDocument", {{"uri", created_uri}, {"version", nullptr}}},
+                           {"edits", nlohmann::json::array({{{"range", {{"start", start}, {"end", start}}},
+                                                             {"newText", created.content}}})}});
+    }
+    changes.push_back({{"textDocument", {{"uri", uri}, {"version", nullptr}}}, {"edits", std::move(edits)}});
+    return {{"documentChanges", std::move(changes)}};
+}
+
 bool is_blank(char c) {
     return c == ' ' || c == '\t';
 }
@@ -70,7 +90,9 @@ std::optional<nlohmann::json> fix_action(const std::string& uri, const Diagnosti
                           {"kind", "quickfix"},
                           {"diagnostics", nlohmann::json::array({lsp_diagnostic})},
                           {"isPreferred", safe},
-                          {"edit", workspace_edit(uri, text_edits(*d.fix, lines))}};
+                          {"edit", d.fix->new_files.empty()
+                                       ? workspace_edit(uri, text_edits(*d.fix, lines))
+                                       : workspace_edit_creating(uri, *d.fix, text_edits(*d.fix, lines))}};
 }
 
 std::optional<Edit> ignore_pragma_edit(const Dockerfile& file, const Suppressions& suppressions, TextSize at,

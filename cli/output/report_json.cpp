@@ -18,8 +18,15 @@ json fix_json(const Fix& fix) {
     json edits = json::array();
     for (const Edit& e : fix.edits)
         edits.push_back({{"start", e.range.begin}, {"end", e.range.end}, {"replacement", e.replacement}});
-    return {
+    json out = {
         {"title", fix.title}, {"applicability", std::string(to_string(fix.applicability))}, {"edits", edits}};
+    if (!fix.new_files.empty()) {
+        json created = json::array();
+        for (const NewFile& file : fix.new_files)
+            created.push_back({{"path", file.path}, {"content", file.content}, {"mode", file.mode}});
+        out["newFiles"] = created;
+    }
+    return out;
 }
 
 json aliases_json(std::string_view code) {

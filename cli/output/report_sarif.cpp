@@ -115,8 +115,20 @@ ordered_json fix_json(const Fix& fix, std::string_view source, const std::string
         replacements.push_back({{"deletedRegion", {{"charOffset", begin}, {"charLength", end - begin}}},
                                 {"insertedContent", {{"text", e.replacement}}}});
     }
-    ordered_json change = {{"artifactLocation", {{"uri", uri}}}, {"replacements", replacements}};
-    return {{"description", {{"text", fix.title}}}, {"artifactChanges", ordered_json::array({change})}};
+    ordered_json changes = ordered_json::array(
+        {ordered_json{{"artifactLocation", {{"uri", uri}}}, {"replacements", replacements}}});
+    // A file the fix creates: an insertion into an empty artifact beside the Dockerfile.
+    for (const NewFile& created : fix.new_files) {
+        const std::size_t slash = uri.rfind('/');
+        const std::string created_uri =
+            (slash == std::string::npos ? "" : uri.substr(0, slash + 1)) + created.path;
+        changes.push_back(
+            {{"artifactLocation", {{"uri", created_uri}}},
+             {"replacements",
+              ordered_json::array({ordered_json{{"deletedRegion", {{"charOffset", 0}, {"charLength", 0}}},
+                                                {"insertedContent", {{"text", created.content}}}}})}});
+    }
+    return {{"description", {{"text", fix.title}}}, {"artifactChanges", changes}};
 }
 
 } // namespace

@@ -2,6 +2,11 @@
 // errors, fixing twice changes nothing, no rule reports more findings than before, every comment, the stages
 // and the instructions survive (but for merged RUNs and added SHELL/WORKDIR lines), and no safe fix is left
 // unapplied. Prints the before / fixed / left table.
+//
+// The structural rewrites (non-root user, multi-stage split, start command in a script) add instructions,
+// stages and files by design, so the instruction-level invariants are checked without them, and the
+// rewrites get their own corpus test: parses, converges, idempotent, every comment kept, and no rule reports
+// more than before but for the base-image rules on a runtime stage the split adds.
 
 #include "support/corpus.hpp"
 
@@ -72,9 +77,13 @@ std::vector<std::string> from_images(const Dockerfile& file) {
     return out;
 }
 
+// The rules whose fixes restructure the file (unsafe only).
+const std::vector<std::string> structural_rules = {"DD2001", "DD2002", "DD2013"};
+
 void check_corpus(Applicability minimum, const char* label) {
     Config config;
     config.select = {"all"};
+    config.ignored = structural_rules;
     config.shellcheck = false; // ShellCheck's suggestions are display-only; its own corpus test covers it
     FixRequest request;
     request.minimum = minimum;
@@ -150,6 +159,61 @@ TEST(FixCorpus, SafeFixesKeepEveryFileSound) {
 TEST(FixCorpus, UnsafeFixesKeepEveryFileSound) {
     DRYDOCK_REQUIRE_CORPUS();
     check_corpus(Applicability::Unsafe, "unsafe");
+}
+
+// Findings a structural rewrite may add without making anything worse: base-image rules on the runtime stage
+// a multi-stage split adds (an end-of-life Node.js version is reported on the builder and again on the
+// runtime image of the same version), and DL3066 (non-numeric USER) where the non-root rewrite switches to
+// the user a `useradd` of the Dockerfile creates without a UID, known only by name, and DL3059 where the
+// user-creating RUN follows a short RUN it cannot be joined to (one that ends in a loop).
+bool may_grow(const std::string& code) {
+    return code.starts_with("DD300") || code == "DL3006" || code == "DL3007" || code == "DL3026" ||
+           code == "DL3066" || code == "DL3059";
+}
+
+TEST(FixCorpus, StructuralRewritesKeepEveryFileSound) {
+    DRYDOCK_REQUIRE_CORPUS();
+    Config config;
+    config.select = {"all"};
+    config.shellcheck = false;
+    FixRequest request;
+    request.minimum = Applicability::Unsafe;
+    std::map<std::string, std::size_t> rewritten;
+    std::size_t new_files = 0;
+    for (const auto& path : testing::corpus_dockerfiles()) {
+        const std::string text = testing::read_file(path);
+        const Dockerfile original = parse(text);
+        const std::vector<Diagnostic> before = lint(original, config);
+        const FixReport report = fix_text(text, config, request);
+        const Dockerfile fixed = parse(report.text);
+        for (const std::string& code : structural_rules)
+            if (const auto it = report.fixed.find(code); it != report.fixed.end())
+                rewritten[code] += it->second;
+        new_files += report.new_files.size();
+
+        EXPECT_EQ(fixed.errors.size(), original.errors.size())
+            << path << ": the fixes changed the parse errors";
+        EXPECT_TRUE(report.broken.empty())
+            << path << ": fixes of " << report.broken.front() << " broke the file";
+        EXPECT_TRUE(report.did_not_converge.empty())
+            << path << ": " << report.did_not_converge.front() << " did not converge";
+        const FixReport again = fix_text(report.text, config, request);
+        EXPECT_EQ(again.text, report.text) << path << ": fixing is not idempotent";
+        EXPECT_TRUE(again.new_files.empty()) << path << ": a second fix creates files again";
+        EXPECT_EQ(comment_texts(fixed), comment_texts(original)) << path << ": a comment changed";
+        const auto counts_before = count_by_code(before);
+        for (const auto& [code, after] : count_by_code(report.remaining)) {
+            const auto it = counts_before.find(code);
+            if (!may_grow(code))
+                EXPECT_LE(after, it == counts_before.end() ? 0 : it->second)
+                    << path << ": fixes added " << code;
+        }
+    }
+    std::string out =
+        fmt::format("[ corpus   ] structural rewrites over {} files:", testing::corpus_dockerfiles().size());
+    for (const auto& [code, n] : rewritten)
+        out += fmt::format(" {} {}", code, n);
+    std::cout << out << fmt::format(", {} files created\n", new_files);
 }
 
 } // namespace

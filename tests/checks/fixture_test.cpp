@@ -68,9 +68,28 @@ void check_golden(const fs::path& input, const std::string& text, const Config& 
     const FixReport report = fix_text(text, config, request);
     EXPECT_TRUE(report.broken.empty()) << input.string() << ": fixes broke the text";
     EXPECT_TRUE(report.did_not_converge.empty()) << input.string() << ": fixes did not converge";
+    // A file a fix creates has its golden beside: `x.unsafe-fixed.new.docker-entrypoint.sh`.
+    const std::string stem = golden.filename().string().substr(0, golden.filename().string().size() - 10);
+    auto new_file_golden = [&](const std::string& path) {
+        std::string flat = path;
+        std::replace(flat.begin(), flat.end(), '/', '_');
+        return golden.parent_path() / (stem + "new." + flat);
+    };
     if (std::getenv("DRYDOCK_UPDATE_FIXTURES")) {
         std::ofstream(golden, std::ios::binary) << report.text;
+        for (const NewFile& created : report.new_files)
+            std::ofstream(new_file_golden(created.path), std::ios::binary) << created.content;
         return;
+    }
+    std::size_t expected_new_files = 0;
+    for (const fs::directory_entry& entry : fs::directory_iterator(golden.parent_path()))
+        expected_new_files += entry.path().filename().string().starts_with(stem + "new.");
+    EXPECT_EQ(report.new_files.size(), expected_new_files) << input.string() << ": files created";
+    for (const NewFile& created : report.new_files) {
+        std::ifstream file(new_file_golden(created.path), std::ios::binary);
+        ASSERT_TRUE(file.good()) << new_file_golden(created.path).string() << " is missing";
+        const std::string content{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+        EXPECT_EQ(created.content, content) << input.string() << " creates " << created.path;
     }
     std::ifstream in(golden, std::ios::binary);
     ASSERT_TRUE(in.good()) << golden.string() << " is missing: every fix needs a golden "

@@ -122,5 +122,82 @@ TEST_F(FixCli, MissingFileIsAnError) {
                          "Fixed 0 findings in 0 files (0 remaining)\n");
 }
 
+// The start command moved into an entrypoint script (DD2013): a fix that creates a file.
+const std::string chained = "FROM node:22-bookworm-slim\nWORKDIR /app\nCOPY . .\nUSER 1000:1000\n"
+                            "CMD cd /app && node migrate.js && node server.js\n";
+const std::string chained_fixed = "FROM node:22-bookworm-slim\nWORKDIR /app\nCOPY . .\nUSER 1000:1000\n"
+                                  "COPY --chmod=0755 docker-entrypoint.sh /usr/local/bin/\n"
+                                  "ENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"node\", \"server.js\"]\n";
+const std::string entrypoint_script = "#!/bin/sh\nset -eu\ncd /app\nnode migrate.js\nexec \"$@\"\n";
+
+TEST_F(FixCli, CreatesTheEntrypointScriptBesideTheDockerfile) {
+    const std::string path = write("Dockerfile", chained);
+    const auto r = run_drydock({"fix", "--no-config", "--unsafe-fixes", "--select", "DD2013", path});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(read(path), chained_fixed);
+    const std::string script = (dir_ / "docker-entrypoint.sh").string();
+    EXPECT_EQ(read(script), entrypoint_script);
+    struct stat st {};
+    ASSERT_EQ(::stat(script.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0755u);
+    EXPECT_EQ(r.err, "Fixed 1 finding in 1 file (0 remaining)\n");
+    // Fixed: nothing left, nothing created again.
+    const auto again = run_drydock({"fix", "--no-config", "--unsafe-fixes", "--select", "DD2013", path});
+    EXPECT_EQ(again.err, "Fixed 0 findings in 0 files (0 remaining)\n");
+}
+
+TEST_F(FixCli, DiffShowsTheCreatedFileAndWritesNothing) {
+    const std::string path = write("Dockerfile", chained);
+    const auto r =
+        run_drydock({"fix", "--no-config", "--unsafe-fixes", "--diff", "--select", "DD2013", path});
+    const std::string script = (dir_ / "docker-entrypoint.sh").string();
+    EXPECT_FALSE(fs::exists(script));
+    EXPECT_EQ(read(path), chained);
+    EXPECT_EQ(r.out,
+              "--- a/" + path + "\n+++ b/" + path +
+                  "\n@@ -2,4 +2,6 @@\n WORKDIR /app\n COPY . .\n USER 1000:1000\n"
+                  "-CMD cd /app && node migrate.js && node server.js\n"
+                  "+COPY --chmod=0755 docker-entrypoint.sh /usr/local/bin/\n"
+                  "+ENTRYPOINT [\"docker-entrypoint.sh\"]\n+CMD [\"node\", \"server.js\"]\n"
+                  "--- /dev/null\n+++ b/" +
+                  script +
+                  "\n@@ -0,0 +1,5 @@\n+#!/bin/sh\n+set -eu\n+cd /app\n+node migrate.js\n+exec \"$@\"\n");
+}
+
+TEST_F(FixCli, NeverOverwritesAnExistingScript) {
+    const std::string path = write("Dockerfile", chained);
+    const std::string script = write("docker-entrypoint.sh", "#!/bin/sh\necho mine\n");
+    const auto r = run_drydock({"fix", "--no-config", "--unsafe-fixes", "--select", "DD2013", path});
+    EXPECT_EQ(read(path), chained);
+    EXPECT_EQ(read(script), "#!/bin/sh\necho mine\n");
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.out.find("DD2013"), std::string::npos) << r.out;
+    const auto lint = run_drydock({"lint", "--no-config", "--format", "json", "--select", "DD2013", path});
+    EXPECT_NE(lint.out.find("\"applicability\":\"display-only\""), std::string::npos) << lint.out;
+    EXPECT_NE(lint.out.find("exists already"), std::string::npos) << lint.out;
+}
+
+TEST_F(FixCli, StandardOutputGetsNoCreatingFix) {
+    const std::string path = write("Dockerfile", chained);
+    const auto r =
+        run_drydock({"fix", "--no-config", "--unsafe-fixes", "--stdout", "--select", "DD2013", path});
+    EXPECT_EQ(r.out, chained);
+    EXPECT_FALSE(fs::exists(dir_ / "docker-entrypoint.sh"));
+}
+
+TEST_F(FixCli, SimpleShellCommandsNeedTheRuleSelectedByName) {
+    const std::string path = write("Dockerfile", "FROM python:3.12-slim\nUSER 1000\nCMD python app.py\n");
+    EXPECT_EQ(run_drydock({"lint", "--no-config", "--format", "gnu", path}).out.find("DD2013"),
+              std::string::npos);
+    EXPECT_NE(run_drydock({"lint", "--no-config", "--format", "gnu", "--select", "entrypoint-script", path})
+                  .out.find("DD2013"),
+              std::string::npos);
+    write("Dockerfile", "FROM python:3.12-slim\nUSER 1000\nCMD cd /srv && python app.py\n");
+    const std::string out = run_drydock({"lint", "--no-config", "--format", "gnu", path}).out;
+    EXPECT_NE(out.find("drydock:" + path + ":3:1: DD2013 info: The shell-form CMD chains set-up steps"),
+              std::string::npos)
+        << out;
+}
+
 } // namespace
 } // namespace drydock

@@ -36,6 +36,11 @@ struct Config {
     // of support it is reported as a warning (`base-image-eol-warning-days`, default 90).
     std::optional<std::string> today;
     std::optional<int> base_image_eol_warning_days;
+    // The non-root rewrite (fix of DD2001): the UID and GID of the user it creates (`non-root-uid`,
+    // `non-root-gid`; default 10001 each, as `docker init`) and its name (`non-root-user`, default `app`).
+    std::optional<int> non_root_uid;
+    std::optional<int> non_root_gid;
+    std::optional<std::string> non_root_user;
     // The build context of the linted Dockerfile (a folder) and the Dockerfile's own path, for the rules that
     // read `.dockerignore` or look at the files COPY sends (DD1013, DD2011). The cli sets them per file: the
     // context is the Dockerfile's folder or `--context DIR`; never from a config file. Unset: those rules

@@ -17,6 +17,9 @@ namespace drydock {
 struct FixRequest {
     Applicability minimum = Applicability::Safe; // Unsafe with --unsafe-fixes; display-only fixes never apply
     int max_passes = 10;
+    // Whether fixes that create files (the entrypoint script) may apply: not when the result goes to standard
+    // output, where the new file could not be written beside it.
+    bool allow_new_files = true;
 };
 
 struct FixReport {
@@ -26,6 +29,7 @@ struct FixReport {
     std::vector<std::string> did_not_converge; // codes still offering fixes after max_passes
     std::vector<std::string> broken;           // codes whose fixes changed the parse errors (dropped)
     int passes = 0;                            // passes that changed the text
+    std::vector<NewFile> new_files;            // files the applied fixes create, paths relative to the file
 
     std::size_t fixed_count() const;
 };

@@ -25,10 +25,21 @@ enum class Applicability {
 
 std::string_view to_string(Applicability applicability);
 
+// A file a fix creates beside the file it edits (the entrypoint script of a start command moved out of a
+// Dockerfile). The path is relative to the edited file's folder. Creating never overwrites: the writer
+// refuses when the path exists, and the rule that offers it checks first.
+struct NewFile {
+    std::string path;
+    std::string content;
+    unsigned mode = 0644; // permission bits
+    friend bool operator==(const NewFile&, const NewFile&) = default;
+};
+
 struct Fix {
     std::string title;
     std::vector<Edit> edits; // sorted by range, non-overlapping
     Applicability applicability = Applicability::Safe;
+    std::vector<NewFile> new_files = {}; // created when the fix is applied
 
     // A fix with one edit.
     static Fix replace(std::string title, TextRange range, std::string replacement,
