@@ -148,20 +148,24 @@ bool continues_into_end(const Dockerfile& file, const Instruction& instruction) 
            instruction.continuations.back().end >= instruction.range.end;
 }
 
-// The user-creating commands joined to `run` with `&&` (one layer, and no DL3059 for two short RUNs in a
-// row), when `run` is a plain shell-form RUN of at most two programs; nullopt otherwise.
-std::optional<Edit> join_to_run(const Dockerfile& file, const Instruction& run, const std::string& commands) {
-    if (!run.flags.empty() || run.json_form)
+// The user-creating `commands` joined to `run` with `&&` on continuation lines in the file's style (one
+// layer, and no DL3059 for two short RUNs in a row), when `run` is a plain shell-form RUN of at most two
+// programs; nullopt otherwise.
+std::optional<Edit> join_to_run(const Dockerfile& file, const Instruction& run,
+                                const std::vector<std::string>& commands) {
+    if (!run.flags.empty() || run.json_form || !run.heredocs.empty() || !run.command || !run.command->script)
         return std::nullopt;
     const RunCommands parsed(file, run);
-    if (!parsed.known() || parsed.program_count() > 2 || parsed.scripts().size() != 1 ||
-        !parsed.scripts().front().in_run_shell)
+    if (!parsed.known() || parsed.program_count() > 2)
         return std::nullopt;
-    const std::optional<Fix> joined =
-        append_command(file, run, *parsed.scripts().front().script, commands, "");
-    if (!joined || joined->edits.size() != 1)
+    const std::optional<TextSize> end = command_line_end(file, run, *run.command->script);
+    if (!end)
         return std::nullopt;
-    return joined->edits.front();
+    const std::string joiner = continuation_joiner(file, continuation_style(file), *end);
+    std::string text;
+    for (const std::string& command : commands)
+        text += joiner + command;
+    return insert_at(*end, std::move(text));
 }
 
 Fix display_only(std::string title) {
@@ -220,11 +224,8 @@ Fix non_root_fix(const Context& context, std::size_t stage_index, std::string_vi
             for (const std::string& path : volume_paths(file, stage))
                 commands.push_back(
                     fmt::format("mkdir -p {0} && chown {1}:{2} {0}", path, target.uid, target.gid));
-            std::string joined_commands = commands.front();
-            for (std::size_t i = 1; i < commands.size(); ++i)
-                joined_commands += " && " + commands[i];
             if (commands.size() <= 2 && at.last_run)
-                joined = join_to_run(file, *at.last_run, joined_commands);
+                joined = join_to_run(file, *at.last_run, commands);
             if (!joined) {
                 std::string line = run + " " + commands.front();
                 for (std::size_t i = 1; i < commands.size(); ++i)
