@@ -39,6 +39,7 @@ struct FixTask {
     std::optional<Input> input;
     std::string error; // why the file could not be read
     FixReport report;
+    bool fails_threshold = false; // a remaining finding at or above the config's failure threshold
 };
 
 // `name` in the folder of the file `file_path` ("docker-entrypoint.sh" beside "app/Dockerfile").
@@ -129,6 +130,10 @@ int run_fix(const FixOptions& options) {
                                                         compose_folder(task.path, task.report_path)));
         else if (task.input)
             task.report = fix_text(task.input->text, *task.config, file_request);
+        // Held until the report is written: the findings, compactly, not the config.
+        task.report.remaining.shrink_to_fit();
+        task.fails_threshold = fails_threshold(task.report.remaining, *task.config);
+        task.config = Config{};
     });
 
     std::vector<FileReport> remaining_reports;
@@ -153,7 +158,7 @@ int run_fix(const FixOptions& options) {
                        code);
         fixed_total += report.fixed_count();
         remaining_total += report.remaining.size();
-        failed = failed || fails_threshold(report.remaining, *task.config);
+        failed = failed || task.fails_threshold;
         const bool changed = report.text != task.input->text;
         files_changed += changed;
 
@@ -177,6 +182,7 @@ int run_fix(const FixOptions& options) {
             // fix would otherwise hold every file three times).
             task.input->text.clear();
             task.input->text.shrink_to_fit();
+            drop_fix_edits(task.report.remaining); // the tty report needs only their applicability
             if (!report.remaining.empty())
                 remaining_reports.push_back(
                     {report_path, std::move(task.report.text), std::move(task.report.remaining)});

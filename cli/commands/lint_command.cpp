@@ -34,7 +34,8 @@ struct FileTask {
     std::optional<Config> config;
     bool compose = false; // a compose file
     FileReport report;
-    bool failed = false; // unreadable
+    bool failed = false;          // unreadable
+    bool fails_threshold = false; // a finding at or above the config's failure threshold
 };
 
 void lint_one(FileTask& task) {
@@ -54,9 +55,9 @@ void lint_one(FileTask& task) {
         task.report.source = std::move(file.yaml.source);
         return;
     }
-    const Dockerfile file = parse(std::move(input->text));
+    Dockerfile file = parse(std::move(input->text));
     task.report.diagnostics = lint(file, *task.config);
-    task.report.source = file.source;
+    task.report.source = std::move(file.source);
 }
 
 } // namespace
@@ -117,10 +118,25 @@ int run_lint(const LintOptions& options) {
             add_task(dockerfile);
         }
     }
+    // Only the json and SARIF reports print the edits of fixes; the others need a fix's applicability at
+    // most, so the edits are dropped as soon as a file is linted (a corpus-sized run would hold them all).
+    const std::string planned_format =
+        tasks.empty() || !tasks.front().config ? "tty" : tasks.front().config->format.value_or("tty");
+    const bool keep_edits = planned_format == "json" || planned_format == "sarif";
     // Results stay in task order, so output is stable whatever the thread count.
     parallel_for(tasks.size(), options.jobs ? options.jobs : default_jobs(), [&](std::size_t i) {
-        if (tasks[i].config)
-            lint_one(tasks[i]);
+        if (!tasks[i].config)
+            return;
+        FileTask& task = tasks[i];
+        lint_one(task);
+        // What the report needs is kept, compactly: a corpus-sized run holds every file's findings until the
+        // report is written, but not its config.
+        if (!keep_edits)
+            drop_fix_edits(task.report.diagnostics);
+        task.report.diagnostics.shrink_to_fit();
+        task.fails_threshold = !task.failed && fails_threshold(task.report.diagnostics, *task.config);
+        if (i > 0)
+            task.config = Config{}; // tasks.front()'s config still gives the output format below
     });
     // ShellCheck missing or failing is a note, never an error; each one once per run.
     for (const std::string& note : take_shellcheck_notes())
@@ -133,7 +149,7 @@ int run_lint(const LintOptions& options) {
             io_error = true;
             continue;
         }
-        failed = failed || fails_threshold(task.report.diagnostics, *task.config);
+        failed = failed || task.fails_threshold;
         reports.push_back(std::move(task.report));
     }
     const Config defaults = tasks.empty() || !tasks.front().config ? Config{} : *tasks.front().config;

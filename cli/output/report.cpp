@@ -58,3 +58,15 @@ void write_report(std::string_view format, std::span<const FileReport> reports, 
 }
 
 } // namespace drydock::cli
+
+namespace drydock::cli {
+
+void drop_fix_edits(std::vector<Diagnostic>& diagnostics) {
+    for (Diagnostic& d : diagnostics)
+        if (d.fix) {
+            d.fix->edits = {};
+            d.fix->new_files = {};
+        }
+}
+
+} // namespace drydock::cli
