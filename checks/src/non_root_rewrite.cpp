@@ -10,6 +10,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -118,6 +119,36 @@ std::vector<std::string> volume_paths(const Dockerfile& file, const Stage& stage
     return out;
 }
 
+// Whether the absolute path `path` is `folder` or lies under it.
+bool within(std::string_view path, std::string_view folder) {
+    while (folder.size() > 1 && folder.back() == '/')
+        folder.remove_suffix(1);
+    return path == folder || (path.starts_with(folder) && path.size() > folder.size() &&
+                              (path[folder.size()] == '/' || folder == "/"));
+}
+
+// `--chown=uid:gid` for the COPY and ADD instructions from `offset` on (after the user switch) that put files
+// into a declared volume: the app writes there, and COPY makes root the owner whatever the USER.
+std::vector<Edit> chown_copies_into_volumes(const Dockerfile& file, const Stage& stage, TextSize offset,
+                                            const std::vector<std::string>& volumes, int uid, int gid) {
+    std::vector<Edit> out;
+    if (volumes.empty())
+        return out;
+    for (std::size_t i = stage.from + 1; i < stage.end; ++i) {
+        const Instruction& ins = file.instructions[i];
+        if ((!ins.is(InstructionKind::Copy) && !ins.is(InstructionKind::Add)) ||
+            ins.line_range.begin < offset || ins.arguments.size() < 2 || ins.flag("chown"))
+            continue;
+        const std::string& destination = ins.arguments.back().value;
+        const bool into_volume = std::any_of(volumes.begin(), volumes.end(), [&](const std::string& volume) {
+            return within(destination, volume);
+        });
+        if (into_volume)
+            out.push_back(insert_at(ins.keyword.range.end, fmt::format(" --chown={}:{}", uid, gid)));
+    }
+    return out;
+}
+
 // Where the user switch goes: after the last RUN of the stage (the last step that may need root), else
 // before its first CMD or ENTRYPOINT (with their comments), else at the stage's end.
 struct Anchor {
@@ -191,6 +222,8 @@ Fix non_root_fix(const Context& context, std::size_t stage_index, std::string_vi
             "The last instruction ends with a line continuation: end it, then add `USER` after "
             "the steps that need root");
     std::optional<Edit> joined; // the user creation, joined to the last RUN
+    std::vector<Edit> chowns;   // COPY --chown into declared volumes
+    const std::vector<std::string> volumes = volume_paths(file, stage);
 
     std::vector<std::string> lines;
     std::string title;
@@ -205,6 +238,7 @@ Fix non_root_fix(const Context& context, std::size_t stage_index, std::string_vi
             "a USER");
     } else if (const std::optional<ImageUser> known = image_app_user(image)) {
         lines.push_back(fmt::format("{} {}:{}", user, known->uid, known->gid));
+        chowns = chown_copies_into_volumes(file, stage, offset, volumes, known->uid, known->gid);
         title = fmt::format("Run as the image's own `{}` user ({}:{})", known->name, known->uid, known->gid);
     } else {
         const Target target = configured_target(context.config());
@@ -221,9 +255,10 @@ Fix non_root_fix(const Context& context, std::size_t stage_index, std::string_vi
         case DistroFamily::Rhel:
         case DistroFamily::Alpine: {
             std::vector<std::string> commands = user_creation(family, target);
-            for (const std::string& path : volume_paths(file, stage))
+            for (const std::string& path : volumes)
                 commands.push_back(
-                    fmt::format("mkdir -p {0} && chown {1}:{2} {0}", path, target.uid, target.gid));
+                    fmt::format("mkdir -p {0} && chown -R {1}:{2} {0}", path, target.uid, target.gid));
+            chowns = chown_copies_into_volumes(file, stage, offset, volumes, target.uid, target.gid);
             if (commands.size() <= 2 && at.last_run)
                 joined = join_to_run(file, *at.last_run, commands);
             if (!joined) {
@@ -256,6 +291,7 @@ Fix non_root_fix(const Context& context, std::size_t stage_index, std::string_vi
     else if (joined)
         edits.push_back(*joined);
     edits.push_back(insert_at(insertion.offset, std::move(insertion.text)));
+    edits.insert(edits.end(), chowns.begin(), chowns.end());
     return Fix{std::move(title), std::move(edits), Applicability::Unsafe};
 }
 
