@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Everything CI checks: install what is missing, build in Release, package the VS Code extension (.vsix) and run
 # the whole test suite (with the GitHub Action, pre-commit and LSP integration tests), then run the unit
-# tests again under AddressSanitizer + UndefinedBehaviorSanitizer, then the fuzz targets for a bounded time.
+# tests again under AddressSanitizer + UndefinedBehaviorSanitizer, then the image tests (scripts/image-test.sh: the
+# sample apps built and run before and after `drydock fix --unsafe-fixes`, skipped where podman cannot run), then
+# the fuzz targets for a bounded time.
 # FUZZ_SECONDS (default 60) sets how long the parser, config and LSP fuzzers mutate inputs; the lint and fix fuzzers replay their
 # regressions and the corpus (deterministic), and fuzz for as long only when FUZZ_ALL=1.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -48,6 +50,9 @@ echo "==> Sanitized build (ASan + UBSan) and unit tests"
 configure_and_build "$ROOT/build-asan" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDRYDOCK_SANITIZE=ON
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir "$ROOT/build-asan" --output-on-failure -j "$JOBS"
+
+echo "==> Image tests (samples built and run before and after drydock fix --unsafe-fixes)"
+DRYDOCK="$ROOT/build/cli/drydock" "$ROOT/scripts/image-test.sh"
 
 if command -v clang++ >/dev/null; then
     echo "==> Fuzz targets (${FUZZ_SECONDS}s each)"

@@ -1,7 +1,7 @@
 import React, { useEffect, useState } from 'react';
 import ReactDOM from 'react-dom/client';
 
-const backendUrl = process.env.REACT_APP_BACKEND_URL || 'http://localhost:4567';
+const backendUrl = import.meta.env.REACT_APP_BACKEND_URL || 'http://localhost:4567';
 
 function App() {
   const [status, setStatus] = useState('checking…');
