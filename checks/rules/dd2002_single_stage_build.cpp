@@ -1,6 +1,7 @@
 // DD2002: a single-stage Dockerfile builds its artifact, so the shipped image keeps the build toolchain.
 
 #include "build_toolchain.hpp"
+#include "multi_stage_rewrite.hpp"
 #include "rule_support.hpp"
 #include "stage_uses.hpp"
 
@@ -15,11 +16,73 @@
 namespace drydock::rules {
 namespace {
 
+// What the fix does, per ecosystem, and when it refuses (multi_stage_rewrite.hpp).
+constexpr std::string_view fix_safety_text =
+    "Unsafe: the fix splits the file into a build stage and a runtime stage. The only stage gets ` AS build` "
+    "(a "
+    "stage that already has a name keeps it) and stays as it is, but for the instructions that describe the "
+    "running container — CMD, ENTRYPOINT, EXPOSE, HEALTHCHECK, USER, STOPSIGNAL, VOLUME, LABEL, MAINTAINER — "
+    "which move, with the comment lines directly above them, into a `runtime` stage appended at the end of "
+    "the "
+    "file (a USER before the last RUN stays, since the build runs as that user, and is repeated). The "
+    "runtime "
+    "stage repeats the ENV instructions (but those that only configure a toolchain: Go's build settings, "
+    "`CGO_*`, `CARGO_*`, `RUSTUP_*`, `RUSTFLAGS`, `MAVEN_*`, `GRADLE_*`, `NPM_CONFIG_*`, `PIP_*`) and the "
+    "ARGs "
+    "that they and the moved instructions use, installs the runtime libraries of the development packages "
+    "the "
+    "build keeps (`libssl-dev` -> `libssl3`, `libpq-dev` -> `libpq5`, …) and the OS packages that are not "
+    "build "
+    "tools, sets the final WORKDIR, copies the build's output with `COPY --from=build` to the same path, "
+    "repeats the COPY and ADD instructions that come after the build, and ends with the moved instructions. "
+    "Per ecosystem:\n"
+    "* Go: the `-o` file of the `go build` whose binary the start command runs, on "
+    "`gcr.io/distroless/static-debian12:nonroot` (`alpine:3.23` for an Alpine builder); `CGO_ENABLED=0 ` is "
+    "put before `go build` unless set, so that the binary is static.\n"
+    "* Rust: `target/[<triple>/]release/<name>` (or `debug`) of `cargo build` when the start command runs "
+    "that path, or `<root>/bin/<name>` of `cargo install` (`--root`, `CARGO_INSTALL_ROOT`, or "
+    "`/usr/local/cargo` on the rust images; copied to `/usr/local/bin` when the start command names it "
+    "bare), on `debian:<code name>-slim`.\n"
+    "* C/C++: the start command's program when it lies under a folder where `make`, `cmake` or the compiler "
+    "ran, or is a compiler's `-o` file, on `debian:<code name>-slim` for `gcc`, `debian`, `buildpack-deps` "
+    "and the other Debian-based images (the code name in the tag, else `trixie`, which their untagged tags "
+    "are built on: the runtime's C library is never older than the builder's), on the same Ubuntu release "
+    "for Ubuntu builders, and on the builder itself when it is already `-slim` or Alpine.\n"
+    "* Java (Maven, Gradle): the jar of `java -jar <jar>`, on `eclipse-temurin:<jdk>-jre` (`-alpine` kept), "
+    "the JDK version read from the builder's tag.\n"
+    "* Node.js: a static single-page app — the start command serves a folder with `serve` or `http-server`, "
+    "or, when the build context's package.json is readable, runs the create-react-app (`build`) or Vite "
+    "(`dist`) dev server — is served by `nginxinc/nginx-unprivileged:1.28-alpine` from "
+    "`/usr/share/nginx/html`, with `EXPOSE 8080` and the image's own CMD; a server started as `node "
+    "<folder>/<file>` runs on `node:<tag>-slim` with the production dependencies (`COPY package*.json ./`, "
+    "then `npm ci --omit=dev`, `npm install --omit=dev` or `yarn install --production`, as the stage "
+    "installs) and the output folder of the start script.\n"
+    "* Python: `RUN python -m venv /opt/venv` and `ENV PATH=\"/opt/venv/bin:$PATH\"` go before the first RUN "
+    "that runs pip; the runtime stage, on `python:<version>-slim[-<code name>]` (or the builder itself when "
+    "it is already slim or Alpine), copies `/opt/venv` and repeats every COPY and ADD but those of the "
+    "requirement files alone.\n"
+    "* .NET: the `-o` folder of `dotnet publish`, on `mcr.microsoft.com/dotnet/aspnet` with the SDK's "
+    "tag.\n\n"
+    "The runtime image lacks everything else the build stage has: what the builder image ships (CA "
+    "certificates, time zones, the libraries of a full `gcc`, `rust` or `python` image) and what the stage "
+    "installed or wrote besides the copied output (configuration, templates, shared libraries the build "
+    "made). Review them, and build and run both images. The rewrite adds no USER: the non-root fix (DD2001) "
+    "applies to the runtime stage next.\n\n"
+    "Display-only (the reason, no edit) when what the build produces cannot be told or would not run there: "
+    "`go build` without `-o`, `go install`, a start command that runs something no build command is known "
+    "to write, a jar given by a pattern, a JDK version not in the builder's tag, a development package with "
+    "no known runtime library, OS packages the runtime image cannot install, a RUN after the build that "
+    "does more than clean up, a USER or `--chown` naming a user the runtime image does not have, a "
+    "shell-form start command or HEALTHCHECK on distroless or under a SHELL instruction, a HEALTHCHECK "
+    "running a program the runtime image does not have, `CGO_ENABLED=1`, a base image with no known "
+    "runtime image, and paths or images that depend on values not known statically.";
+
 constexpr RuleMeta rule_meta{
     .code = "DD2002",
     .name = "single-stage-build",
     .severity = Severity::Info,
     .category = Category::ImageSize,
+    .fix = FixAvailability::Sometimes,
     .summary = "The final image still contains the build toolchain: build in a separate stage",
     .docs =
         {.what =
@@ -57,8 +120,9 @@ constexpr RuleMeta rule_meta{
                 "binaries, a JRE for Java, `node:…-slim` for bundled Node.js apps).",
          .bad = "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go build -o /app .\nCMD [\"/app\"]\n",
          .good = "FROM golang:1.23 AS build\nWORKDIR /src\nCOPY . .\nRUN CGO_ENABLED=0 go build -o /app .\n\n"
-                 "FROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /app /app\n"
-                 "CMD [\"/app\"]\n",
+                 "FROM gcr.io/distroless/static-debian12:nonroot AS runtime\nWORKDIR /src\n"
+                 "COPY --from=build /app /app\nCMD [\"/app\"]\n",
+         .fix_safety = fix_safety_text,
          .references = "https://docs.docker.com/build/building/multi-stage/\n"
                        "https://docs.docker.com/build/building/best-practices/#use-multi-stage-builds"},
 };
@@ -156,12 +220,22 @@ public:
         for (const BuildCommand& command : commands) {
             if (!toolchain_kept(command, kept, shipped))
                 continue;
-            context.report(command.range, message(command, kept, image, shipped));
+            context.report(command.range, message(command, kept, image, shipped), fix(context, command));
             return;
         }
     }
 
 private:
+    // The multi-stage rewrite, or the reason there is none, shown but never applied.
+    static Fix fix(const Context& context, const BuildCommand& command) {
+        MultiStagePlan plan =
+            plan_multi_stage(context.file(), context.model(), command, context.config().build_context);
+        if (plan.fix)
+            return std::move(*plan.fix);
+        return Fix{
+            "Not split into build and runtime stages: " + plan.explanation, {}, Applicability::DisplayOnly};
+    }
+
     // Whether the toolchain that ran `command` is still in the image. C/C++ and Python builds need a
     // compiler: one the base image ships or build packages nobody removed. The other toolchains are there
     // unless the base image does not ship them and a package removal runs after the build (installed as

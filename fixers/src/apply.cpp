@@ -56,7 +56,10 @@ ApplyResult apply_fixes(std::string_view text, std::span<const Fix> fixes) {
         taken.insert(taken.end(), fix.edits.begin(), fix.edits.end());
         result.applied.push_back(i);
     }
-    std::sort(taken.begin(), taken.end(), [](const Edit& a, const Edit& b) { return a.range.begin < b.range.begin; });
+    // By position; an insertion at the start of a replaced range goes first (it does not conflict with it).
+    std::sort(taken.begin(), taken.end(), [](const Edit& a, const Edit& b) {
+        return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.range.end < b.range.end;
+    });
 
     // One pass: copy untouched slices, splice replacements.
     std::size_t grow = 0;

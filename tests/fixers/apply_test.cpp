@@ -32,6 +32,18 @@ TEST(ApplyFixes, SkipsOverlapsAndSameInsertionPoint) {
     EXPECT_EQ(r.skipped, (std::vector<std::size_t>{1, 3}));
 }
 
+TEST(ApplyFixes, InsertionAtTheStartOfAReplacementGoesBeforeIt) {
+    // Whatever order the fixes come in, the insertion at 5 lands before the text that replaces [5,16).
+    for (const bool insertion_first : {false, true}) {
+        std::vector<Fix> fixes{fix({{{5, 16}, "xyz"}}), fix({{{5, 5}, "INS"}})};
+        if (insertion_first)
+            std::swap(fixes[0], fixes[1]);
+        const ApplyResult r = apply_fixes("0123456789ABCDEFGH", fixes);
+        EXPECT_EQ(r.text, "01234INSxyzGH") << insertion_first;
+        EXPECT_TRUE(r.skipped.empty());
+    }
+}
+
 TEST(ApplyFixes, AFixIsAllOrNothing) {
     // Fixes are taken by position: the two-edit fix (from offset 0) goes first, and the fix whose only edit
     // overlaps its second edit is skipped whole.
