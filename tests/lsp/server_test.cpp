@@ -257,6 +257,31 @@ TEST(LspServer, QuickFixAppliesTheFindingsFix) {
     EXPECT_TRUE(action_titled(actions, "Fix all").is_null());
 }
 
+TEST(LspServer, QuickFixThatCreatesAFileUsesDocumentChanges) {
+    Harness h;
+    const std::string text = "FROM node:22-bookworm-slim\nUSER 1000:1000\nCMD cd /app && node server.js\n";
+    h.open(uri, text);
+    const json start = find_code(h.diagnostics(uri), "DD2013");
+    ASSERT_FALSE(start.is_null());
+    const json actions = code_actions(h, start["range"], {{"diagnostics", {start}}, {"only", {"quickfix"}}});
+    const json fix = action_titled(actions, "Move the start command into docker-entrypoint.sh");
+    ASSERT_FALSE(fix.is_null()) << actions.dump(2);
+    EXPECT_EQ(fix["isPreferred"], false); // unsafe
+    const json& changes = fix["edit"]["documentChanges"];
+    ASSERT_EQ(changes.size(), 3U) << changes.dump(2);
+    const std::string script_uri = "file:///work/app/docker-entrypoint.sh";
+    EXPECT_EQ(changes[0], json({{"kind", "create"},
+                                {"uri", script_uri},
+                                {"options", {{"overwrite", false}, {"ignoreIfExists", true}}}}));
+    EXPECT_EQ(changes[1]["textDocument"]["uri"], script_uri);
+    EXPECT_EQ(apply_text_edits("", changes[1]["edits"]), "#!/bin/sh\nset -eu\ncd /app\nexec \"$@\"\n");
+    EXPECT_EQ(changes[2]["textDocument"]["uri"], uri);
+    EXPECT_EQ(
+        apply_text_edits(text, changes[2]["edits"]),
+        "FROM node:22-bookworm-slim\nUSER 1000:1000\nCOPY --chmod=0755 docker-entrypoint.sh /usr/local/bin/\n"
+        "ENTRYPOINT [\"docker-entrypoint.sh\"]\nCMD [\"node\", \"server.js\"]\n");
+}
+
 TEST(LspServer, QuickFixEditsUseUtf16Columns) {
     Harness h;
     // DL3000's fix writes the absolute path of a relative WORKDIR; the emoji before it shifts UTF-16 columns.
