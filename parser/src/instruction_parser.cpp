@@ -2,12 +2,11 @@
 
 #include "grammar/grammar.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-
 #include <algorithm>
+#include <arpa/inet.h>
 #include <array>
 #include <cctype>
+#include <netinet/in.h>
 #include <string>
 
 namespace drydock::detail {
@@ -16,7 +15,8 @@ namespace {
 using grammar::Span;
 
 // An IPv4 or IPv6 address as Go's net.ParseIP reads it (no leading zeros, no zone), optionally in brackets:
-// the IP part of a legacy EXPOSE mapping (`127.0.0.1:80:80`, `[::1]:80:80`), which BuildKit rejects otherwise.
+// the IP part of a legacy EXPOSE mapping (`127.0.0.1:80:80`, `[::1]:80:80`), which BuildKit rejects
+// otherwise.
 bool is_ip_address(std::string_view text) {
     if (!text.empty() && text.front() == '[') {
         if (text.size() < 2 || text.back() != ']')
@@ -129,8 +129,14 @@ public:
             Flag flag;
             flag.range = lt_.original(f.whole.begin, f.whole.end);
             flag.name = word(f.name, false);
-            if (f.value)
-                flag.value = expanded_word(ins, *f.value); // BuildKit expands flag values ($BUILDPLATFORM, mounts)
+            if (f.value) {
+                flag.value =
+                    expanded_word(ins, *f.value); // BuildKit expands flag values ($BUILDPLATFORM, mounts)
+                // An empty value (`--chown=` before a line continuation) sits right after the `=`, inside the
+                // flag, not after the continuation where the next character is.
+                if (f.value->begin == f.value->end)
+                    flag.value->range = {flag.range.end, flag.range.end};
+            }
             if (f.unterminated_quote)
                 error(ins, flag.range, "unterminated quote in flag " + ins_text(f.whole));
             ins.flags.push_back(std::move(flag));
@@ -645,7 +651,9 @@ private:
         if (syntax.mapping && syntax.host.begin > 0) { // `ip:host:container`: the part before the host
             const std::string ip = w.value.substr(0, syntax.host.begin - 1);
             if (!ip.empty() && !is_ip_address(ip)) {
-                error(ins, {w.range.begin, std::min<TextSize>(w.range.begin + static_cast<TextSize>(ip.size()), w.range.end)},
+                error(ins,
+                      {w.range.begin,
+                       std::min<TextSize>(w.range.begin + static_cast<TextSize>(ip.size()), w.range.end)},
                       "invalid IP address: " + ip);
                 return;
             }
