@@ -5,10 +5,13 @@
 #include "rule_support.hpp"
 #include "stage_uses.hpp"
 
+#include <drydock/fixers/apply.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -200,6 +203,23 @@ bool is_toolchain_image(const Dockerfile& file, const SemanticModel& model, std:
     return entrypoint_script && cmd && is_interactive(command_words(*cmd));
 }
 
+// The split as one edit covering everything it changes, from the `AS build` it adds to the runtime stage it
+// appends. Other fixes inside that span (DD2001's user, written for the single stage) then wait for the next
+// pass and are recomputed for the new stages, instead of landing in the build stage in the same pass.
+Fix as_one_edit(std::string_view text, Fix fix) {
+    const std::string changed = apply_fixes(text, std::span<const Fix>(&fix, 1)).text;
+    std::size_t prefix = 0;
+    while (prefix < text.size() && prefix < changed.size() && text[prefix] == changed[prefix])
+        ++prefix;
+    std::size_t suffix = 0;
+    while (suffix < text.size() - prefix && suffix < changed.size() - prefix &&
+           text[text.size() - 1 - suffix] == changed[changed.size() - 1 - suffix])
+        ++suffix;
+    const TextRange range{static_cast<TextSize>(prefix), static_cast<TextSize>(text.size() - suffix)};
+    fix.edits = {Edit{range, changed.substr(prefix, changed.size() - prefix - suffix)}};
+    return fix;
+}
+
 class SingleStageBuild final : public Rule {
 public:
     const RuleMeta& meta() const override { return rule_meta; }
@@ -231,7 +251,7 @@ private:
         MultiStagePlan plan =
             plan_multi_stage(context.file(), context.model(), command, context.config().build_context);
         if (plan.fix)
-            return std::move(*plan.fix);
+            return as_one_edit(context.file().source, std::move(*plan.fix));
         return Fix{
             "Not split into build and runtime stages: " + plan.explanation, {}, Applicability::DisplayOnly};
     }
