@@ -53,14 +53,7 @@ std::string lower(std::string_view text) {
 
 // `docker.io/library/nginx` -> `nginx`; names with another registry or a namespace stay as they are.
 std::string_view official_name(std::string_view name) {
-    for (const std::string_view prefix : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"})
-        if (name.starts_with(prefix)) {
-            name.remove_prefix(prefix.size());
-            break;
-        }
-    if (name.starts_with("library/"))
-        name.remove_prefix(8);
-    return name;
+    return docker_hub_path(name);
 }
 
 // Official images that exist only for Linux, whatever the tag.

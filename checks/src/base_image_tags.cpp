@@ -162,14 +162,7 @@ void read_version_in_name(const BaseImageTable& table, BaseImageTag& out) {
 } // namespace
 
 std::string normalize_image_name(std::string_view name) {
-    std::string out = lower(name);
-    for (const std::string_view host : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"})
-        if (out.starts_with(host)) {
-            out.erase(0, host.size());
-            break;
-        }
-    if (out.starts_with("library/"))
-        out.erase(0, 8);
+    std::string out(docker_hub_path(lower(name)));
     // The official images built for one architecture live under these namespaces.
     for (const std::string_view arch : {"amd64/", "arm32v5/", "arm32v6/", "arm32v7/", "arm64v8/", "i386/",
                                         "ppc64le/", "s390x/", "riscv64/", "mips64le/", "windows-amd64/"})

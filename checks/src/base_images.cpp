@@ -52,14 +52,7 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 // `docker.io/library/node` -> `node`; names with another registry or a user namespace stay as they are (and
 // are then not official images).
 std::string official_name(std::string_view name) {
-    for (const std::string_view prefix : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"})
-        if (name.starts_with(prefix)) {
-            name.remove_prefix(prefix.size());
-            break;
-        }
-    if (name.starts_with("library/"))
-        name.remove_prefix(8);
-    return std::string(name);
+    return std::string(docker_hub_path(name));
 }
 
 template <std::size_t N>

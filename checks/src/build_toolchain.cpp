@@ -248,14 +248,7 @@ std::vector<BuildPackage> kept_build_packages(const Dockerfile& file, const Sema
 
 ImageToolchain image_toolchain(std::string_view image) {
     const ImageName parts = split_image(lower(image));
-    std::string_view name = parts.name;
-    for (const std::string_view prefix : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"})
-        if (name.starts_with(prefix)) {
-            name.remove_prefix(prefix.size());
-            break;
-        }
-    if (name.starts_with("library/"))
-        name.remove_prefix(8);
+    const std::string_view name = docker_hub_path(parts.name);
     const std::string_view tag = parts.tag;
     const bool slim =
         tag.find("slim") != std::string_view::npos || tag.find("alpine") != std::string_view::npos;

@@ -122,13 +122,7 @@ std::string lower(std::string_view text) {
 
 // `docker.io/library/node` -> `node`; other registries and namespaces -> empty.
 std::string official_name(std::string_view name) {
-    for (const std::string_view prefix : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"})
-        if (name.starts_with(prefix)) {
-            name.remove_prefix(prefix.size());
-            break;
-        }
-    if (name.starts_with("library/"))
-        name.remove_prefix(8);
+    name = docker_hub_path(name);
     return name.find('/') == std::string_view::npos ? std::string(name) : std::string();
 }
 

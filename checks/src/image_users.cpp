@@ -39,16 +39,6 @@ bool has_word(std::string_view tag, std::string_view word) {
     return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-// The repository path without a Docker Hub registry prefix: `docker.io/bitnami/redis` -> `bitnami/redis`.
-std::string_view hub_path(std::string_view name) {
-    for (const std::string_view prefix : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"})
-        if (name.starts_with(prefix)) {
-            name.remove_prefix(prefix.size());
-            break;
-        }
-    return name;
-}
-
 std::string_view last_component(std::string_view name) {
     const std::size_t slash = name.rfind('/');
     return slash == std::string_view::npos ? name : name.substr(slash + 1);
@@ -58,7 +48,7 @@ std::string_view last_component(std::string_view name) {
 
 bool image_runs_as_non_root(std::string_view image) {
     const ImageName parts = split_image(lower(image));
-    const std::string_view name = hub_path(parts.name);
+    const std::string_view name = docker_hub_path(parts.name);
     const std::string_view tag = parts.tag;
     const std::string_view repository = last_component(name);
     if (has_word(tag, "nonroot") || has_word(tag, "rootless"))
@@ -77,9 +67,7 @@ bool image_runs_as_non_root(std::string_view image) {
 
 bool image_entrypoint_drops_root(std::string_view image) {
     const ImageName parts = split_image(lower(image));
-    std::string_view name = hub_path(parts.name);
-    if (name.starts_with("library/"))
-        name.remove_prefix(8);
+    const std::string_view name = docker_hub_path(parts.name);
     for (const std::string_view official : {"postgres", "redis", "mongo", "mysql", "mariadb", "rabbitmq",
                                             "cassandra", "couchdb", "zookeeper", "ghost"})
         if (name == official)
@@ -89,14 +77,6 @@ bool image_entrypoint_drops_root(std::string_view image) {
 
 namespace {
 
-// The repository path without the registry and without `library/`: `docker.io/library/python` -> `python`.
-std::string_view official_name(std::string_view name) {
-    name = hub_path(name);
-    if (name.starts_with("library/"))
-        name.remove_prefix(8);
-    return name;
-}
-
 bool one_of(std::string_view value, std::initializer_list<std::string_view> values) {
     return std::find(values.begin(), values.end(), value) != values.end();
 }
@@ -105,7 +85,7 @@ bool one_of(std::string_view value, std::initializer_list<std::string_view> valu
 
 DistroFamily distro_family(std::string_view image) {
     const ImageName parts = split_image(lower(image));
-    const std::string_view name = official_name(parts.name);
+    const std::string_view name = docker_hub_path(parts.name);
     const std::string_view tag = parts.tag;
     const std::string_view repository = last_component(name);
     if (name == "scratch")
@@ -147,7 +127,7 @@ DistroFamily distro_family(std::string_view image) {
 
 std::optional<ImageUser> image_app_user(std::string_view image) {
     const ImageName parts = split_image(lower(image));
-    const std::string_view name = official_name(parts.name);
+    const std::string_view name = docker_hub_path(parts.name);
     if (name == "node")
         return ImageUser{1000, 1000, "node"};
     if (name.starts_with("gcr.io/distroless/"))
@@ -163,7 +143,7 @@ std::optional<ImageUser> image_app_user(std::string_view image) {
 
 bool image_server_needs_root(std::string_view image) {
     const ImageName parts = split_image(lower(image));
-    const std::string_view name = official_name(parts.name);
+    const std::string_view name = docker_hub_path(parts.name);
     return name == "nginx" || name == "httpd" || (name == "php" && has_word(parts.tag, "apache"));
 }
 

@@ -81,15 +81,7 @@ struct ImageParts {
 ImageParts read_image(std::string_view reference) {
     const ImageName split = split_image(to_lower(reference));
     ImageParts out;
-    std::string_view name = split.name;
-    for (const std::string_view prefix : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"})
-        if (name.starts_with(prefix)) {
-            name.remove_prefix(prefix.size());
-            break;
-        }
-    if (name.starts_with("library/"))
-        name.remove_prefix(8);
-    out.name = std::string(name);
+    out.name = std::string(docker_hub_path(split.name));
     out.tag = split.tag == "latest" ? std::string() : split.tag;
     out.digest = split.digest;
     for (std::size_t begin = 0; begin < out.tag.size();) {

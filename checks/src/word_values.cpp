@@ -72,6 +72,17 @@ std::optional<std::string> default_value(const Word& word, const std::vector<Var
     return out;
 }
 
+std::string_view docker_hub_path(std::string_view name) {
+    for (const std::string_view host : {"docker.io/", "index.docker.io/", "registry-1.docker.io/"})
+        if (name.starts_with(host)) {
+            name.remove_prefix(host.size());
+            break;
+        }
+    if (name.starts_with("library/"))
+        name.remove_prefix(8);
+    return name;
+}
+
 ImageName split_image(std::string_view reference) {
     ImageName out;
     std::string_view rest = reference;

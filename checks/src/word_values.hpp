@@ -30,4 +30,9 @@ struct ImageName {
 };
 ImageName split_image(std::string_view reference);
 
+// An image name without Docker Hub's registry host and its `library/` namespace (`docker.io/library/node` ->
+// `node`, `index.docker.io/bitnami/redis` -> `bitnami/redis`): how the official images and Hub namespaces are
+// named everywhere else. Names on other registries are returned as they are.
+std::string_view docker_hub_path(std::string_view name);
+
 } // namespace drydock::rules
