@@ -10,9 +10,9 @@
 
 namespace drydock::rules {
 
-// The start of the comment lines directly above `instruction` (no blank line between), or of its own line:
-// what moves or stays with the instruction.
-TextSize start_with_comments(const Dockerfile& file, const Instruction& instruction);
+// The start of the comment lines directly above top-level instruction `index` (no blank line between), or of
+// its own line: what describes the instruction and moves or stays with it.
+TextSize start_with_comments(const Dockerfile& file, std::size_t index);
 
 // An insertion of whole lines at `offset`, which is a line start or the end of a file whose last line has no
 // terminator (then the lines are preceded by one).

@@ -5,6 +5,7 @@
 #include "multi_stage_rewrite.hpp"
 
 #include "image_users.hpp"
+#include "instruction_placement.hpp"
 #include "instruction_queries.hpp"
 #include "multi_stage_artifacts.hpp"
 #include "shell_queries.hpp"
@@ -62,19 +63,6 @@ bool configures_toolchain(std::string_view name) {
         if (upper.starts_with(prefix))
             return true;
     return false;
-}
-
-// The start of the comment lines directly above top-level instruction `index` (no blank line between), or of
-// its own line: what describes it and moves with it.
-TextSize start_with_comments(const Dockerfile& file, std::size_t index) {
-    std::size_t item = 0;
-    while (item < file.items.size() &&
-           !(file.items[item].kind == ItemKind::Instruction && file.items[item].index == index))
-        ++item;
-    TextSize at = file.instructions[index].line_range.begin;
-    while (item > 0 && file.items[item - 1].kind == ItemKind::Comment)
-        at = file.items[--item].range.begin;
-    return at;
 }
 
 // The names of the variables the builder expands in `ins` (not CMD, ENTRYPOINT, HEALTHCHECK or RUN: their

@@ -166,7 +166,7 @@ Anchor anchor(const Dockerfile& file, const Stage& stage) {
     for (std::size_t i = stage.from + 1; i < stage.end; ++i) {
         const Instruction& ins = file.instructions[i];
         if (ins.is(InstructionKind::Cmd) || ins.is(InstructionKind::Entrypoint))
-            return {start_with_comments(file, ins), nullptr, &file.instructions[i - 1]};
+            return {start_with_comments(file, i), nullptr, &file.instructions[i - 1]};
     }
     const Instruction& last = file.instructions[stage.end - 1];
     return {last.line_range.end, nullptr, &last};
