@@ -105,7 +105,7 @@ public:
         if (secrets.empty())
             return;
         const std::set<std::string> mounted = secret_mount_env(ins);
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         for (const std::string& name : secrets) {
             if (mounted.count(name) || assigned_in(commands, name))
                 continue;

@@ -177,31 +177,39 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
-        for (const RunScript& script : commands.scripts())
-            check_script(*script.script, context);
+        const RunCommands& commands = run_commands(context, ins);
+        // all() lists the scripts' commands in order, script after script, each unwrapped.
+        std::size_t offset = 0;
+        for (const RunScript& script : commands.scripts()) {
+            check_script(*script.script,
+                         std::span(commands.all()).subspan(offset, script.script->commands.size()), context);
+            offset += script.script->commands.size();
+        }
     }
 
 private:
-    static void check_script(const shell::Script& script, Context& context) {
+    // `programs[j]` is `script.commands[j]` without its wrappers.
+    static void check_script(const shell::Script& script, std::span<const RunCommand> programs,
+                             Context& context) {
         const std::vector<shell::Command>& written = script.commands;
         for (std::size_t j = 0; j < written.size(); ++j) {
-            const shell::Command program = without_wrappers(written[j]);
+            const shell::Command& program = programs[j].command;
             if (written[j].preceded_by == shell::Operator::Pipe && runs_stdin(program))
-                check_pipeline(written, j, program, context);
+                check_pipeline(written, programs, j, program, context);
             if (runs_argument(program))
                 check_substitutions(written[j], program, context);
         }
     }
 
     // A download earlier in the pipeline that ends in `written[j]`, the interpreter.
-    static void check_pipeline(const std::vector<shell::Command>& written, std::size_t j,
+    static void check_pipeline(const std::vector<shell::Command>& written,
+                               std::span<const RunCommand> programs, std::size_t j,
                                const shell::Command& interpreter, Context& context) {
         const int depth = written[j].depth;
         for (std::size_t k = j; k-- > 0;) {
             if (written[k].depth < depth)
                 return;
-            const shell::Command download = without_wrappers(written[k]);
+            const shell::Command& download = programs[k].command;
             if (downloads_to_stdout(download)) {
                 const std::string name = interpreter_name(interpreter);
                 context.report({written[k].range.begin, written[j].range.end},

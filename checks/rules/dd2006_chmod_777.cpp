@@ -135,7 +135,7 @@ public:
 
 private:
     static void check_run(const Instruction& ins, Context& context) {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         for (const RunCommand& run : commands.all()) {
             const std::optional<shell::Word> mode = mode_word(run.command);
             if (!mode || mode->dynamic || !world_writable(mode->value))

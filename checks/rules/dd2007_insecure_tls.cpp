@@ -135,12 +135,9 @@ private:
     }
 
     static void check_run(const Instruction& ins, Context& context) {
-        const RunCommands commands(context.file(), ins);
-        const std::vector<shell::Command> written = written_commands(ins, commands);
-        for (std::size_t i = 0; i < commands.all().size(); ++i) {
-            const RunCommand& run = commands.all()[i];
-            if (i < written.size())
-                check_assignments(written[i], run.command, context);
+        const RunCommands& commands = run_commands(context, ins);
+        for (const RunCommand& run : commands.all()) {
+            check_assignments(run.written, run.command, context);
             check_download(ins, run, context);
             check_pip(run.command, context);
             check_node_package_manager(run.command, context);

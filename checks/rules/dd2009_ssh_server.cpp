@@ -76,7 +76,7 @@ public:
             }
             return;
         }
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         for (const RunCommand& run : commands.all()) {
             const std::optional<PackageCommand> pc = read_package_command(run.command);
             if (!pc)

@@ -175,7 +175,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const std::vector<RunCommand>& all = commands.all();
         for (std::size_t i = 0; i < all.size(); ++i) {
             const RunCommand& run = all[i];

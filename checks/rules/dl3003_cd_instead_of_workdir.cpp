@@ -59,7 +59,7 @@ public:
     void check(const Instruction& ins, Context& context) override {
         if (context.in_onbuild())
             return; // hadolint does not apply DL3003 to ONBUILD triggers
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const std::optional<LeadingCd> leading = leading_cd(context.file(), ins);
         for (const shell::Command* cd : commands.named("cd")) {
             const std::vector<shell::Word> arguments = cd->arguments();

@@ -39,10 +39,9 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
-        const std::vector<shell::Command> written = written_commands(ins, commands);
-        for (std::size_t i = 0; i < written.size() && i < commands.all().size(); ++i)
-            check_command(written[i], commands.all()[i].command, context);
+        const RunCommands& commands = run_commands(context, ins);
+        for (const RunCommand& run : commands.all())
+            check_command(run.written, run.command, context);
     }
 
 private:

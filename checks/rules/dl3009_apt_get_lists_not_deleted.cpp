@@ -111,48 +111,84 @@ bool runs_shell_script(const shell::Command& command) {
 // What runs after the fixed RUN does with the package lists that the fix would delete.
 enum class LaterUse { None, Unknown, Reads };
 
+// What LaterListsUse needs about the stages, read once per file rather than once per finding (a file with
+// thousands of `apt-get update` RUNs made every one of them walk every instruction).
+struct StageLinks {
+    std::vector<std::vector<std::size_t>> children; // per stage: the stages built FROM it
+    // Per stage: whether a COPY --from takes the lists out of it or out of a stage built on it.
+    std::vector<bool> lists_copied_out;
+
+    StageLinks(const Dockerfile& file, const SemanticModel& model)
+        : children(model.stages().size()), lists_copied_out(model.stages().size(), false) {
+        for (const Stage& s : model.stages())
+            if (s.base_stage && *s.base_stage < children.size())
+                children[*s.base_stage].push_back(s.index);
+        for (const Instruction& ins : file.instructions) {
+            const std::optional<std::size_t> source = copy_source_stage(ins, model);
+            if (!source || !copies_directory(ins, lists_dir))
+                continue;
+            // The source and every stage it builds on.
+            for (std::optional<std::size_t> s = source; s && !lists_copied_out[*s];
+                 s = model.stages()[*s].base_stage)
+                lists_copied_out[*s] = true;
+        }
+    }
+};
+
+// StageLinks, built on first use.
+struct StageLinksMemo {
+    std::optional<StageLinks> links;
+};
+
 // Follows the lists of the fixed RUN through the instructions that run after it: in its stage, in the stages
 // built FROM that stage (directly or not) and in their ONBUILD triggers. The lists stop being the fixed RUN's
 // once an `apt-get update` refreshes them or a removal deletes them; a command that reads them before that
 // would fail once they are deleted.
 class LaterListsUse {
 public:
-    LaterListsUse(const Dockerfile& file, const SemanticModel& model) : file_(file), model_(model) {}
+    explicit LaterListsUse(const Context& context)
+        : file_(context.file()), model_(context.model()), links_(links(context)) {}
 
     // For the RUN at instruction `index` of `stage` (`in_onbuild`: the trigger of the ONBUILD there).
     LaterUse after(std::size_t stage, std::size_t index, bool in_onbuild) {
         const Stage& s = model_.stages()[stage];
         bool theirs = true;
         if (!in_onbuild)
-            for (std::size_t i = index + 1; i < s.end; ++i)
+            for (std::size_t i = index + 1; i < s.end && theirs; ++i)
                 follow(file_.instructions[i], theirs);
         follow_descendants(stage, in_onbuild ? index : s.from, theirs);
         // A COPY --from that takes the lists out of the stage (or one built on it) puts them where their
         // readers are not followed.
-        for (const Instruction& ins : file_.instructions) {
-            const std::optional<std::size_t> source = copy_source_stage(ins, model_);
-            if (source && builds_on(*source, stage) && copies_directory(ins, lists_dir))
-                raise(LaterUse::Unknown);
-        }
+        if (links_.lists_copied_out[stage])
+            raise(LaterUse::Unknown);
         return use_;
     }
 
 private:
+    static const StageLinks& links(const Context& context) {
+        StageLinksMemo& memo = context.cache<StageLinksMemo>();
+        if (!memo.links)
+            memo.links.emplace(context.file(), context.model());
+        return *memo.links;
+    }
+
     // The ONBUILD triggers of `stage` after instruction `after` (they run in every build FROM the stage),
-    // then each stage built FROM it, each starting from the same lists.
+    // then each stage built FROM it, each starting from the same lists. Once the lists are no longer the
+    // fixed RUN's, nothing later can read them.
     void follow_descendants(std::size_t stage, std::size_t after, bool theirs) {
+        if (!theirs)
+            return;
         const Stage& s = model_.stages()[stage];
-        for (std::size_t i = after + 1; i < s.end; ++i) {
+        for (std::size_t i = after + 1; i < s.end && theirs; ++i) {
             const Instruction& ins = file_.instructions[i];
             if (ins.is(InstructionKind::Onbuild) && !ins.trigger.empty() &&
                 ins.trigger.front().is(InstructionKind::Run))
                 follow_run(ins.trigger.front(), theirs);
         }
-        for (const Stage& child : model_.stages()) {
-            if (child.base_stage != stage)
-                continue;
+        for (const std::size_t child_index : links_.children[stage]) {
+            const Stage& child = model_.stages()[child_index];
             bool child_theirs = theirs;
-            for (std::size_t i = child.from + 1; i < child.end; ++i)
+            for (std::size_t i = child.from + 1; i < child.end && child_theirs; ++i)
                 follow(file_.instructions[i], child_theirs);
             follow_descendants(child.index, child.from, child_theirs);
         }
@@ -188,24 +224,17 @@ private:
         }
     }
 
-    // Whether stage `stage` is `ancestor` or built FROM it, directly or not.
-    bool builds_on(std::size_t stage, std::size_t ancestor) const {
-        for (std::optional<std::size_t> s = stage; s; s = model_.stages()[*s].base_stage)
-            if (*s == ancestor)
-                return true;
-        return false;
-    }
-
     void raise(LaterUse use) { use_ = std::max(use_, use); }
 
     const Dockerfile& file_;
     const SemanticModel& model_;
+    const StageLinks& links_;
     LaterUse use_ = LaterUse::None;
 };
 
 // `rm -rf /var/lib/apt/lists/*` at the end of the script that runs the RUN's last apt command, when nothing
 // later reads the lists it deletes.
-std::optional<Fix> lists_fix(const Context& context, const Instruction& ins, const RunCommands& commands,
+std::optional<Fix> lists_fix(const Context& context, const Instruction& ins,
                              const std::vector<const RunCommand*>& ordered) {
     // A mount point inside the lists (`--mount=type=cache,target=/var/lib/apt/lists/partial`) cannot be
     // removed: `rm -rf` would fail, and the RUN with it.
@@ -213,19 +242,19 @@ std::optional<Fix> lists_fix(const Context& context, const Instruction& ins, con
         if (mount.target.find('$') != std::string::npos ||
             (path_covers(lists_dir, mount.target) && !path_covers(mount.target, lists_dir)))
             return std::nullopt;
-    const LaterUse later = LaterListsUse(context.file(), context.model())
-                               .after(*context.stage(), context.index(), context.in_onbuild());
+    const LaterUse later =
+        LaterListsUse(context).after(*context.stage(), context.index(), context.in_onbuild());
     if (later == LaterUse::Reads)
         return std::nullopt;
     std::vector<const RunCommand*> uses;
     std::copy_if(ordered.begin(), ordered.end(), std::back_inserter(uses),
                  [](const RunCommand* c) { return is_apt_update(*c) || reads_apt_lists(c->command); });
     if (later == LaterUse::Unknown || context.in_onbuild())
-        return append_cleanup(context.file(), ins, commands, uses, "rm -rf /var/lib/apt/lists/*",
+        return append_cleanup(context.file(), ins, uses, "rm -rf /var/lib/apt/lists/*",
                               "Delete the apt lists at the end of the RUN (later instructions are not all "
                               "known to run without them)",
                               Applicability::Unsafe);
-    return append_cleanup(context.file(), ins, commands, uses, "rm -rf /var/lib/apt/lists/*",
+    return append_cleanup(context.file(), ins, uses, "rm -rf /var/lib/apt/lists/*",
                           "Delete the apt lists at the end of the RUN");
 }
 
@@ -237,7 +266,7 @@ public:
     void check(const Instruction& ins, Context& context) override {
         if (!context.stage())
             return;
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const std::vector<const RunCommand*> ordered = commands_in_run_order(ins, commands);
         const RunCommand* update = first_not_cleaned_up(ordered, is_apt_update, [](const RunCommand& c) {
             return cleans_cache(c.command, PackageManager::AptGet);
@@ -245,8 +274,7 @@ public:
         if (!update || has_cache_mount(ins, context.model().scope_at(context.index()), lists_dir))
             return;
         const std::optional<PackageCommand> pc = read_package_command(update->command);
-        found_.push_back(
-            {pc->head(), *context.stage(), pc->label(), lists_fix(context, ins, commands, ordered)});
+        found_.push_back({pc->head(), *context.stage(), pc->label(), lists_fix(context, ins, ordered)});
     }
 
     void end_file(Context& context) override {

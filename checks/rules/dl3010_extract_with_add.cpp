@@ -192,7 +192,7 @@ private:
     void find_extractions(const Instruction& run, Context& context) {
         if (archives_.empty())
             return;
-        const RunCommands commands(context.file(), run);
+        const RunCommands& commands = run_commands(context, run);
         for (const RunCommand& command : commands.all()) {
             for (const shell::Word& file : extracted_files(command.command)) {
                 if (file.dynamic)

@@ -70,7 +70,8 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
+        std::optional<bool> certificates; // relies_on_recommended_certificates, read once per RUN if needed
         for (const RunCommand& command : commands.all()) {
             const std::optional<PackageCommand> pc = read_package_command(command.command);
             if (!pc || pc->manager != PackageManager::AptGet || pc->subcommand() != "install" ||
@@ -89,7 +90,9 @@ public:
             if (!apt_wants_recommends(context, commands, command, *pc)) {
                 fix = insert_option(command, insertion_word(command.command, pc->operands.front()),
                                     "--no-install-recommends", "Add --no-install-recommends");
-                if (relies_on_recommended_certificates(commands)) {
+                if (!certificates)
+                    certificates = relies_on_recommended_certificates(commands);
+                if (*certificates) {
                     fix->title += " (HTTPS may then lack the recommended ca-certificates)";
                     fix->applicability = Applicability::Unsafe;
                 }

@@ -56,7 +56,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const std::vector<const RunCommand*> ordered = commands_in_run_order(ins, commands);
         if (std::none_of(ordered.begin(), ordered.end(), [](const RunCommand* c) { return is_apk_add(*c); }))
             return;

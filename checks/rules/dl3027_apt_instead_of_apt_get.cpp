@@ -80,9 +80,10 @@ bool enabled(const Context& context, std::string_view code) {
 }
 
 // Whether `apt install …` can become `apt-get install …` without raising a finding of the rules that only
-// read apt-get (DL3008, DL3014, DL3015) that no safe fix removes in turn.
+// read apt-get (DL3008, DL3014, DL3015) that no safe fix removes in turn. `certificates` is
+// relies_on_recommended_certificates(commands), filled on first use (once per RUN, however many installs).
 bool install_converts_cleanly(const Context& context, const RunCommands& commands, const RunCommand& command,
-                              const PackageCommand& pc) {
+                              const PackageCommand& pc, std::optional<bool>& certificates) {
     if (enabled(context, "DL3008")) {
         shell::Command converted = command.command;
         converted.words.front().value = "apt-get";
@@ -94,16 +95,20 @@ bool install_converts_cleanly(const Context& context, const RunCommands& command
     }
     if (enabled(context, "DL3014") && apt_refuses_yes(pc))
         return false;
-    if (enabled(context, "DL3015") && !apt_recommends_off(pc).value_or(false) &&
-        (apt_wants_recommends(context, commands, command, pc) ||
-         relies_on_recommended_certificates(commands)))
-        return false;
+    if (enabled(context, "DL3015") && !apt_recommends_off(pc).value_or(false)) {
+        if (apt_wants_recommends(context, commands, command, pc))
+            return false;
+        if (!certificates)
+            certificates = relies_on_recommended_certificates(commands);
+        if (*certificates)
+            return false;
+    }
     return true;
 }
 
 // `apt` -> `apt-get`: `-get` inserted after the program word's `apt` (`/usr/bin/apt`, `"apt"` in exec form).
 std::optional<Fix> apt_get_fix(const Context& context, const RunCommands& commands, const RunCommand& command,
-                               const PackageCommand& pc) {
+                               const PackageCommand& pc, std::optional<bool>& certificates) {
     constexpr std::array<std::string_view, 8> same_in_apt_get = {
         "install", "remove", "purge", "update", "dist-upgrade", "autoremove", "clean", "autoclean"};
     const std::string_view sub = pc.subcommand();
@@ -112,7 +117,7 @@ std::optional<Fix> apt_get_fix(const Context& context, const RunCommands& comman
         applicability = Applicability::Unsafe; // apt-get keeps back upgrades that need new packages
     else if (std::find(same_in_apt_get.begin(), same_in_apt_get.end(), sub) == same_in_apt_get.end())
         return std::nullopt;
-    if (sub == "install" && !install_converts_cleanly(context, commands, command, pc))
+    if (sub == "install" && !install_converts_cleanly(context, commands, command, pc, certificates))
         return std::nullopt;
     const shell::Word& program = command.command.words.front();
     const std::string_view raw = context.text(program.range);
@@ -132,7 +137,8 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
+        std::optional<bool> certificates; // see install_converts_cleanly
         for (const RunCommand& command : commands.all()) {
             const std::optional<PackageCommand> pc = read_package_command(command.command);
             if (!pc || pc->manager != PackageManager::Apt)
@@ -143,7 +149,7 @@ public:
             if (!replacement.empty())
                 message += ": `" + pc->label() + "` is `" + replacement + "`";
             context.report(command.command.words.front().range, message,
-                           apt_get_fix(context, commands, command, *pc));
+                           apt_get_fix(context, commands, command, *pc, certificates));
         }
     }
 };

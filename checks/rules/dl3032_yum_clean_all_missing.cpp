@@ -53,7 +53,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const auto downloads = [](const RunCommand& c) {
             const std::optional<PackageCommand> pc = read_package_command(c.command);
             return pc && pc->manager == PackageManager::Yum && rpm_downloads(*pc);
@@ -63,11 +63,11 @@ public:
         if (!missing)
             return;
         const std::optional<PackageCommand> pc = read_package_command(missing->install->command);
-        context.report(pc->head(),
-                       "`yum clean all` missing after yum command: `" + pc->label() +
-                           "` is not followed by `yum clean all` in the same RUN",
-                       append_cleanup(context.file(), ins, commands, missing->uses, "yum clean all",
-                                      "Append yum clean all"));
+        context.report(
+            pc->head(),
+            "`yum clean all` missing after yum command: `" + pc->label() +
+                "` is not followed by `yum clean all` in the same RUN",
+            append_cleanup(context.file(), ins, missing->uses, "yum clean all", "Append yum clean all"));
     }
 };
 

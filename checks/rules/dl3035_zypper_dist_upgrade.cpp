@@ -36,7 +36,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         for (const RunCommand& command : commands.all()) {
             const std::optional<PackageCommand> pc = read_package_command(command.command);
             if (!pc || pc->manager != PackageManager::Zypper ||

@@ -52,7 +52,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const auto downloads = [](const RunCommand& c) {
             const std::optional<PackageCommand> pc = read_package_command(c.command);
             return pc && pc->manager == PackageManager::Zypper && zypper_downloads(*pc);
@@ -62,11 +62,11 @@ public:
         if (!missing)
             return;
         const std::optional<PackageCommand> pc = read_package_command(missing->install->command);
-        context.report(pc->head(),
-                       "`zypper clean` missing after zypper use: `" + pc->label() +
-                           "` is not followed by `zypper clean` in the same RUN",
-                       append_cleanup(context.file(), ins, commands, missing->uses, "zypper clean",
-                                      "Append zypper clean"));
+        context.report(
+            pc->head(),
+            "`zypper clean` missing after zypper use: `" + pc->label() +
+                "` is not followed by `zypper clean` in the same RUN",
+            append_cleanup(context.file(), ins, missing->uses, "zypper clean", "Append zypper clean"));
     }
 };
 

@@ -54,7 +54,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const auto downloads = [](const RunCommand& c) {
             const std::optional<PackageCommand> pc = read_package_command(c.command);
             return pc && (pc->manager == PackageManager::Dnf || pc->manager == PackageManager::Microdnf) &&
@@ -69,11 +69,10 @@ public:
         const std::string cleanup = std::string(missing->uses.back()->command.name()) + " clean all";
         const std::optional<PackageCommand> pc = read_package_command(missing->install->command);
         const std::string program(missing->install->command.name());
-        context.report(
-            pc->head(),
-            "`" + program + " clean all` missing after " + program + " command: `" + pc->label() +
-                "` is not followed by `" + program + " clean all` in the same RUN",
-            append_cleanup(context.file(), ins, commands, missing->uses, cleanup, "Append " + cleanup));
+        context.report(pc->head(),
+                       "`" + program + " clean all` missing after " + program + " command: `" + pc->label() +
+                           "` is not followed by `" + program + " clean all` in the same RUN",
+                       append_cleanup(context.file(), ins, missing->uses, cleanup, "Append " + cleanup));
     }
 };
 

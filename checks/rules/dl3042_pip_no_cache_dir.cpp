@@ -110,21 +110,20 @@ public:
         if (set_by_env(context.model().scope_at(context.index())) ||
             has_cache_mount(ins, {".cache/pip", ".cache"}))
             return;
-        const RunCommands commands(context.file(), ins);
-        const std::vector<shell::Command> written = written_commands(ins, commands);
+        const RunCommands& commands = run_commands(context, ins);
         bool exported = false;
-        for (std::size_t i = 0; i < commands.all().size() && i < written.size(); ++i) {
-            const shell::Command& command = commands.all()[i].command;
+        for (const RunCommand& run : commands.all()) {
+            const shell::Command& command = run.command;
             exported = exported || exports_setting(command);
             const std::optional<PipInstall> install = pip_install(command);
             if (!install || exported || install->pip.has_flag("no-cache-dir") ||
-                set_on_command(written[i], command))
+                set_on_command(run.written, command))
                 continue;
-            context.report(install->range,
-                           "Avoid use of cache directory with pip. Use `" + spelled(command, *install) +
-                               " --no-cache-dir <package>`",
-                           insert_argument_after(install->install, commands.all()[i].source, "--no-cache-dir",
-                                                 "Add --no-cache-dir"));
+            context.report(
+                install->range,
+                "Avoid use of cache directory with pip. Use `" + spelled(command, *install) +
+                    " --no-cache-dir <package>`",
+                insert_argument_after(install->install, run.source, "--no-cache-dir", "Add --no-cache-dir"));
         }
     }
 

@@ -46,7 +46,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const std::vector<Variable> scope = context.model().scope_at(context.index());
         for (const shell::Command* useradd : commands.named("useradd")) {
             if (useradd->has_any_flag({"l", "no-log-init"}))

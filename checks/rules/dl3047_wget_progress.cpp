@@ -54,7 +54,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const BaseFamily family = context.stage()
                                       ? stage_base_family(context.file(), context.model(), *context.stage())
                                       : BaseFamily::Unknown;

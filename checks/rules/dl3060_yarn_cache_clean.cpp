@@ -190,8 +190,7 @@ public:
         if (has_cache_mount(ins, {".cache/yarn", ".yarn/cache"}))
             return;
         const std::vector<RunMount> mounts = run_mounts(ins);
-        const RunCommands commands(context.file(), ins);
-        const std::vector<shell::Command> written = written_commands(ins, commands);
+        const RunCommands& commands = run_commands(context, ins);
         std::vector<std::size_t> pending; // installs not yet followed by a cleanup (indices into all())
         for (std::size_t i = 0; i < commands.all().size(); ++i) {
             const shell::Command& command = commands.all()[i].command;
@@ -202,7 +201,7 @@ public:
         }
         if (pending.empty())
             return;
-        const std::optional<Fix> fix = clean_fix(context, ins, commands, written, pending);
+        const std::optional<Fix> fix = clean_fix(context, ins, commands, pending);
         for (const std::size_t i : pending)
             report(commands.all()[i].command, context, fix);
     }
@@ -211,18 +210,17 @@ private:
     // `yarn cache clean` at the end of the script that runs the last pending install, so that it runs after
     // every install and after everything else the script does.
     std::optional<Fix> clean_fix(const Context& context, const Instruction& ins, const RunCommands& commands,
-                                 const std::vector<shell::Command>& written,
                                  const std::vector<std::size_t>& pending) {
         for (const std::size_t i : pending)
-            if (i >= written.size() || !cleaned_by_plain_clean(commands.all()[i].command, written[i]))
+            if (!cleaned_by_plain_clean(commands.all()[i].command, commands.all()[i].written))
                 return std::nullopt;
         // All in one script: a heredoc runs while the command line's program reading it runs, so between
         // the command line and a heredoc, "last" is not known from the text.
-        const shell::Script* script = script_holding(commands, commands.all()[pending.back()].command);
+        const shell::Script* script = commands.all()[pending.back()].script;
         if (!script)
             return std::nullopt; // exec form
         for (const std::size_t i : pending)
-            if (script_holding(commands, commands.all()[i].command) != script)
+            if (commands.all()[i].script != script)
                 return std::nullopt;
         if (!berry_)
             berry_ = uses_berry(context.file());

@@ -102,7 +102,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const std::vector<Variable> scope = context.model().scope_at(context.index());
         for (const RunCommand& run : commands.all()) {
             const std::optional<std::vector<shell::Word>> packages = go_packages(run.command);

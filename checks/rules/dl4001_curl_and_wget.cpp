@@ -44,7 +44,7 @@ public:
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
         Seen& seen = context.in_onbuild() ? onbuild_ : stage_;
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const shell::Command* first = nullptr;
         for (const RunCommand& run : commands.all()) {
             const std::string_view name = run.command.name();

@@ -80,7 +80,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         for (const shell::Command* ln : commands.named("ln")) {
             const std::optional<CreatedSh> link = created_sh(*ln);
             if (!link)

@@ -79,7 +79,7 @@ public:
     const RuleMeta& meta() const override { return rule_meta; }
     std::vector<InstructionKind> interests() const override { return {InstructionKind::Run}; }
     void check(const Instruction& ins, Context& context) override {
-        const RunCommands commands(context.file(), ins);
+        const RunCommands& commands = run_commands(context, ins);
         const ShellInfo shell = context.shell();
         for (const RunScript& script : commands.scripts()) {
             const std::optional<Pipe> pipe =

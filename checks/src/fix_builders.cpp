@@ -150,14 +150,6 @@ std::optional<Fix> delete_option_letter(const shell::Word& word, std::size_t pos
     return Fix{std::move(title), {delete_range({at, at + 1})}, applicability};
 }
 
-const shell::Script* script_holding(const RunCommands& commands, const shell::Command& command) {
-    for (const RunScript& run_script : commands.scripts())
-        for (const shell::Command& c : run_script.script->commands)
-            if (c.range == command.range)
-                return run_script.script;
-    return nullptr;
-}
-
 std::optional<TextSize> command_line_end(const Dockerfile& file, const Instruction& run,
                                          const shell::Script& script) {
     if (!run.command || !run.command->script || &*run.command->script != &script)
@@ -222,10 +214,23 @@ Edit insert_line_before(const Dockerfile& file, std::size_t index, std::string_v
     return insert_at(at, indent + std::string(line) + std::string(eol));
 }
 
+namespace {
+
+// The file's pragmas, read once per file for is_suppressed_at (a rule asking for each RUN of a stage read the
+// whole file's comments each time).
+struct SuppressionsMemo {
+    std::optional<Suppressions> suppressions;
+};
+
+} // namespace
+
 bool is_suppressed_at(const Context& context, const RuleMeta& rule, TextRange range) {
     if (context.config().disable_ignore_pragma)
         return false;
-    const Suppressions suppressions = collect_suppressions(context.file(), context.model());
+    SuppressionsMemo& memo = context.cache<SuppressionsMemo>();
+    if (!memo.suppressions)
+        memo.suppressions = collect_suppressions(context.file(), context.model());
+    const Suppressions& suppressions = *memo.suppressions;
     const Diagnostic finding{std::string(rule.code), std::string(rule.name), rule.severity, {}, range, {}};
     std::vector<bool> used;
     return is_suppressed(finding, suppressions, used);

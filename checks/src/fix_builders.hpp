@@ -51,10 +51,6 @@ std::optional<Fix> delete_argument(const Dockerfile& file, const Instruction& ru
 std::optional<Fix> delete_option_letter(const shell::Word& word, std::size_t position, std::string title,
                                         Applicability applicability = Applicability::Safe);
 
-// The script of `commands` that holds `command` (a command of commands.all(), compared by range); nullptr
-// when none does (exec form).
-const shell::Script* script_holding(const RunCommands& commands, const shell::Command& command);
-
 // Where a command can be joined with `&&` to the end of the RUN's shell-form command line `script`: just
 // after its last command and that command's redirects. nullopt when joining would change what runs: the
 // last command runs in the background or is followed by `;` or a comment, the script ends inside a

@@ -198,23 +198,6 @@ bool has_cache_mount(const Instruction& run, std::initializer_list<std::string_v
     return false;
 }
 
-std::vector<shell::Command> written_commands(const Instruction& run, const RunCommands& commands) {
-    std::vector<shell::Command> out;
-    if (run.command && run.command->form == CommandForm::Exec) {
-        // RunCommands models exec form as one command with the argv elements as words.
-        shell::Command command;
-        command.range = run.command->range;
-        for (const Word& element : run.command->elements)
-            command.words.push_back({element.range, element.value, true, false});
-        if (!command.words.empty())
-            out.push_back(std::move(command));
-        return out;
-    }
-    for (const RunScript& script : commands.scripts())
-        out.insert(out.end(), script.script->commands.begin(), script.script->commands.end());
-    return out;
-}
-
 bool is_versioned_program(std::string_view word, std::string_view stem) {
     if (!word.starts_with(stem))
         return false;

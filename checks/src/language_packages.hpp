@@ -30,10 +30,6 @@ std::vector<RunMount> run_mounts(const Instruction& run);
 // boundary: `{".cache/pip"}` matches `target=/root/.cache/pip` and `target=.cache/pip/`.
 bool has_cache_mount(const Instruction& run, std::initializer_list<std::string_view> directories);
 
-// The commands of `run` as written, wrappers kept (`sudo -u app pip install x`), in the order of
-// RunCommands::all(): element i is the command that all()[i] was unwrapped from.
-std::vector<shell::Command> written_commands(const Instruction& run, const RunCommands& commands);
-
 // Whether `word` is a program name `stem` followed only by a version (`pip`, `pip3`, `pip3.11` for "pip").
 bool is_versioned_program(std::string_view word, std::string_view stem);
 

@@ -1,4 +1,6 @@
+#include "shell_queries.hpp"
 #include "shellcheck.hpp"
+#include "suppression_matcher.hpp"
 
 #include <drydock/checks/linter.hpp>
 #include <drydock/checks/registry.hpp>
@@ -9,6 +11,7 @@
 #include <array>
 #include <cctype>
 #include <map>
+#include <numeric>
 
 namespace drydock {
 namespace {
@@ -39,6 +42,7 @@ std::vector<Diagnostic> run_rules(const Dockerfile& file, const SemanticModel& m
     }
     Context context(file, model, config);
     auto for_each_rule = [&](auto&& call) {
+        rules::forget_run_commands(context);
         for (ActiveRule& a : active) {
             context.set_rule(a.meta);
             call(*a.rule);
@@ -73,6 +77,35 @@ std::vector<Diagnostic> run_rules(const Dockerfile& file, const SemanticModel& m
     }
     for_each_rule([&](Rule& r) { r.end_file(context); });
     return context.take_diagnostics();
+}
+
+// Sorts findings by position, then code, keeping the rules' order otherwise. Their indices are sorted and
+// each finding is then moved once: a Diagnostic is large, and sorting them directly moved each ~log n times.
+void sort_by_position(std::vector<Diagnostic>& findings) {
+    std::vector<std::size_t> order(findings.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Diagnostic& x = findings[a];
+        const Diagnostic& y = findings[b];
+        if (x.range.begin != y.range.begin)
+            return x.range.begin < y.range.begin;
+        return x.code < y.code;
+    });
+    // Position k receives findings[order[k]]: follow each cycle of the permutation with one spare finding.
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        if (order[k] == k)
+            continue;
+        Diagnostic spare = std::move(findings[k]);
+        std::size_t j = k;
+        while (order[j] != k) {
+            const std::size_t from = order[j];
+            findings[j] = std::move(findings[from]);
+            order[j] = j;
+            j = from;
+        }
+        findings[j] = std::move(spare);
+        order[j] = j;
+    }
 }
 
 // Pragmas that silenced nothing, when the unused-suppression rule is on.
@@ -189,9 +222,11 @@ std::vector<Diagnostic> lint(const Dockerfile& file, const Config& config) {
     } else {
         suppressions = collect_suppressions(file, model);
         std::vector<bool> used(suppressions.pragmas.size(), false);
-        for (Diagnostic& d : found)
-            if (!is_suppressed(d, suppressions, used))
-                out.push_back(std::move(d));
+        // Filtered in place: a second vector of the kept findings doubled the memory of a file with
+        // hundreds of thousands of them.
+        const SuppressionMatcher matcher(suppressions);
+        std::erase_if(found, [&](const Diagnostic& d) { return matcher.suppressed(d, used); });
+        out = std::move(found);
         // Malformed pragmas are findings of the invalid-suppression rule, configurable like any other.
         for (Diagnostic& problem : suppressions.problems) {
             const RuleEntry* rule = find_rule(problem.code);
@@ -208,11 +243,7 @@ std::vector<Diagnostic> lint(const Dockerfile& file, const Config& config) {
         out.push_back({std::string(syntax.code), std::string(syntax.name), Severity::Error, e.message,
                        e.range, std::nullopt});
 
-    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        if (a.range.begin != b.range.begin)
-            return a.range.begin < b.range.begin;
-        return a.code < b.code;
-    });
+    sort_by_position(out);
     return out;
 }
 

@@ -12,23 +12,18 @@ Fix insert_option(const RunCommand& command, const shell::Word& word, std::strin
     return insert_argument_after(word, command.source, option, std::move(title));
 }
 
-bool runs_through_sudo(const Instruction& run, const RunCommands& commands, const RunCommand& command) {
-    const std::vector<shell::Command> written = written_commands(run, commands);
-    for (std::size_t i = 0; i < commands.all().size() && i < written.size(); ++i)
-        if (&commands.all()[i] == &command)
-            return written[i].name() == "sudo" || written[i].name() == "doas";
-    return false;
+bool runs_through_sudo(const RunCommand& command) {
+    return command.written.name() == "sudo" || command.written.name() == "doas";
 }
 
-std::optional<Fix> append_cleanup(const Dockerfile& file, const Instruction& run, const RunCommands& commands,
+std::optional<Fix> append_cleanup(const Dockerfile& file, const Instruction& run,
                                   const std::vector<const RunCommand*>& uses, std::string_view cleanup,
                                   std::string title, Applicability applicability) {
     if (uses.empty())
         return std::nullopt;
-    if (std::any_of(uses.begin(), uses.end(),
-                    [&](const RunCommand* use) { return runs_through_sudo(run, commands, *use); }))
+    if (std::any_of(uses.begin(), uses.end(), [](const RunCommand* use) { return runs_through_sudo(*use); }))
         return std::nullopt;
-    const shell::Script* script = script_holding(commands, uses.back()->command);
+    const shell::Script* script = uses.back()->script;
     if (!script || script->commands.empty())
         return std::nullopt; // exec form
     // A cleanup after `exit` would never run, although the rule would read it as done.

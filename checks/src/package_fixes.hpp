@@ -22,9 +22,9 @@ namespace drydock::rules {
 Fix insert_option(const RunCommand& command, const shell::Word& word, std::string_view option,
                   std::string title);
 
-// Whether `command` (one of commands.all() of `run`) is written behind `sudo` or `doas`: the RUN then runs as
-// another user, and a cleanup appended without them would fail for lack of permission.
-bool runs_through_sudo(const Instruction& run, const RunCommands& commands, const RunCommand& command);
+// Whether `command` is written behind `sudo` or `doas`: the RUN then runs as another user, and a cleanup
+// appended without them would fail for lack of permission.
+bool runs_through_sudo(const RunCommand& command);
 
 // Appends `cleanup` (`yum clean all`) to the end of the script of `run` that runs the last of `uses` (in run
 // order, see commands_in_run_order): ` && cleanup` at the end of the command line, on a new continuation line
@@ -32,7 +32,7 @@ bool runs_through_sudo(const Instruction& run, const RunCommands& commands, cons
 // every command that fills or reads the cache. nullopt when that is not possible without changing what runs:
 // exec form, a script that ends in the background, with `;`, inside `if`/`for`/a subshell or with `exit`, or
 // a use written behind `sudo`/`doas`.
-std::optional<Fix> append_cleanup(const Dockerfile& file, const Instruction& run, const RunCommands& commands,
+std::optional<Fix> append_cleanup(const Dockerfile& file, const Instruction& run,
                                   const std::vector<const RunCommand*>& uses, std::string_view cleanup,
                                   std::string title, Applicability applicability = Applicability::Safe);
 

@@ -198,22 +198,26 @@ bool writes_apt_conf(const std::vector<RunCommand>& all, std::size_t index) {
     return false;
 }
 
-// Updates `value` with what the commands of `all` (up to `before`, exclusive) write for `option`.
-void scan_apt_conf(const std::vector<RunCommand>& all, const RunCommand* before, std::string_view option,
-                   std::optional<std::string>& value) {
+// Calls `write(index, value)` for each command of `all` that writes a value for `option`, in order.
+template <typename Write>
+void scan_apt_conf(const std::vector<RunCommand>& all, std::string_view option, Write write) {
     for (std::size_t i = 0; i < all.size(); ++i) {
-        if (&all[i] == before)
-            return;
-        const shell::Command& command = all[i].command;
-        if (command.name() != "echo" && command.name() != "printf")
+        const std::string_view name = all[i].command.name();
+        if (name != "echo" && name != "printf")
             continue;
         std::string text;
-        for (const shell::Word& w : command.arguments())
+        for (const shell::Word& w : all[i].command.arguments())
             text += w.value + " ";
-        const std::optional<std::string> set = conf_setting(text, option);
+        std::optional<std::string> set = conf_setting(text, option);
         if (set && writes_apt_conf(all, i))
-            value = set;
+            write(i, std::move(*set));
     }
+}
+
+// Updates `value` with what the commands of `all` write for `option`.
+void scan_apt_conf(const std::vector<RunCommand>& all, std::string_view option,
+                   std::optional<std::string>& value) {
+    scan_apt_conf(all, option, [&](std::size_t, std::string set) { value = std::move(set); });
 }
 
 } // namespace
@@ -224,6 +228,7 @@ std::vector<const RunCommand*> commands_in_run_order(const Instruction& run, con
     const std::vector<RunCommand>& all = commands.all();
     const std::vector<RunScript>& scripts = commands.scripts();
     std::vector<const RunCommand*> out;
+    out.reserve(all.size());
     std::size_t total = 0;
     for (const RunScript& s : scripts)
         total += s.script->commands.size();
@@ -270,6 +275,10 @@ std::vector<const RunCommand*> commands_in_run_order(const Instruction& run, con
 // ---- Package-manager commands
 
 std::optional<PackageManager> package_manager_of(std::string_view program) {
+    // Asked about every command of every RUN by a dozen rules: most programs are none of these, and their
+    // first letter says so.
+    if (program.empty() || std::string_view("aydmz").find(program.front()) == npos)
+        return std::nullopt;
     if (program == "apt-get")
         return PackageManager::AptGet;
     if (program == "apt")
@@ -465,12 +474,24 @@ bool answers_yes(const PackageCommand& command) {
     return false;
 }
 
+namespace {
+
+// The position of `command` in `all`, found from its address (a search would make a RUN of many commands
+// quadratic); nullopt when it is not one of them.
+std::optional<std::size_t> index_in(const std::vector<RunCommand>& all, const RunCommand* command) {
+    const std::less<const RunCommand*> before;
+    if (all.empty() || before(command, all.data()) || !before(command, all.data() + all.size()))
+        return std::nullopt;
+    return static_cast<std::size_t>(command - all.data());
+}
+
+} // namespace
+
 bool piped_from_yes(const RunCommands& commands, const RunCommand& command) {
     const std::vector<RunCommand>& all = commands.all();
-    for (std::size_t i = 1; i < all.size(); ++i)
-        if (&all[i] == &command)
-            return command.command.preceded_by == shell::Operator::Pipe && all[i - 1].command.name() == "yes";
-    return false;
+    const std::optional<std::size_t> i = index_in(all, &command);
+    return i && *i > 0 && command.command.preceded_by == shell::Operator::Pipe &&
+           all[*i - 1].command.name() == "yes";
 }
 
 bool apt_simulates(const PackageCommand& command) {
@@ -507,10 +528,37 @@ std::optional<std::string> apt_conf_before(const Context& context, AptConfMemo& 
         std::optional<std::string> value = values.back();
         const Instruction& ins = instructions[s.from + values.size()];
         if (ins.is(InstructionKind::Run))
-            scan_apt_conf(RunCommands(context.file(), ins).all(), nullptr, option, value);
+            scan_apt_conf(RunCommands(context.file(), ins).all(), option, value);
         values.push_back(std::move(value));
     }
     return values[wanted];
+}
+
+// apt_conf_value's memory for the RUN being checked: per option, the commands that write a value (index in
+// RunCommands::all() and value), so that each install of a RUN with many does not read all the commands
+// before it again.
+struct AptConfInRun {
+    // Which RUN: the instruction being checked (context.index()), whether it is that instruction's ONBUILD
+    // trigger, and how many commands it has.
+    std::size_t index = npos;
+    bool onbuild = false;
+    std::size_t size = 0;
+    std::map<std::string, std::vector<std::pair<std::size_t, std::string>>, std::less<>> writes;
+};
+
+const std::vector<std::pair<std::size_t, std::string>>&
+apt_conf_writes(const Context& context, const RunCommands& commands, std::string_view option) {
+    AptConfInRun& memo = context.cache<AptConfInRun>();
+    if (memo.index != context.index() || memo.onbuild != context.in_onbuild() ||
+        memo.size != commands.all().size()) {
+        memo = AptConfInRun{context.index(), context.in_onbuild(), commands.all().size(), {}};
+    }
+    auto [it, added] = memo.writes.try_emplace(std::string(option));
+    if (added)
+        scan_apt_conf(commands.all(), option, [&](std::size_t i, std::string value) {
+            it->second.emplace_back(i, std::move(value));
+        });
+    return it->second;
 }
 
 } // namespace
@@ -521,7 +569,14 @@ std::optional<std::string> apt_conf_value(const Context& context, const RunComma
     if (context.stage())
         value =
             apt_conf_before(context, context.cache<AptConfMemo>(), option, *context.stage(), context.index());
-    scan_apt_conf(commands.all(), before, option, value);
+    // The last write of the RUN before `before` (all of them when `before` is not one of its commands).
+    const std::size_t until = index_in(commands.all(), before).value_or(commands.all().size());
+    const std::vector<std::pair<std::size_t, std::string>>& writes =
+        apt_conf_writes(context, commands, option);
+    const auto after = std::partition_point(writes.begin(), writes.end(),
+                                            [&](const auto& write) { return write.first < until; });
+    if (after != writes.begin())
+        value = std::prev(after)->second;
     return value;
 }
 

@@ -10,6 +10,7 @@
 
 #include <drydock/checks/rule.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
@@ -165,18 +166,26 @@ bool cleans_cache(const shell::Command& command, PackageManager manager);
 template <class Use, class Cleanup>
 const RunCommand* first_not_cleaned_up(const std::vector<const RunCommand*>& ordered, Use is_use,
                                        Cleanup is_cleanup) {
-    std::size_t last_cleanup = 0;
-    bool cleaned = false;
-    for (std::size_t i = 0; i < ordered.size(); ++i) {
-        if (is_cleanup(*ordered[i])) {
-            last_cleanup = i;
-            cleaned = true;
+    // Uses first: most RUNs have none, and recognising a cleanup costs more than recognising a use.
+    const auto first_use =
+        std::find_if(ordered.begin(), ordered.end(), [&](const RunCommand* c) { return is_use(*c); });
+    if (first_use == ordered.end())
+        return nullptr;
+    // Then the last cleanup at or after the first use, searched from the end; a cleanup before every use
+    // cleans nothing.
+    auto candidates = first_use;
+    for (auto it = ordered.end(); it != first_use;) {
+        --it;
+        if (is_cleanup(**it)) {
+            candidates = it + 1;
+            break;
         }
     }
-    for (std::size_t i = 0; i < ordered.size(); ++i)
-        if ((!cleaned || i > last_cleanup) && is_use(*ordered[i]))
-            return ordered[i];
-    return nullptr;
+    const auto found =
+        candidates == first_use
+            ? first_use
+            : std::find_if(candidates, ordered.end(), [&](const RunCommand* c) { return is_use(*c); });
+    return found == ordered.end() ? nullptr : *found;
 }
 
 // Whether a `--mount=type=cache` or `--mount=type=tmpfs` of `run` (a RUN or an ONBUILD RUN) has its target at

@@ -27,7 +27,16 @@ std::span<const RuleEntry> all_rules() {
 }
 
 const RuleEntry* find_rule(std::string_view id) {
-    for (const RuleEntry& entry : all_rules())
+    // Reports and the engine ask by exact code once per finding: a binary search over the table (sorted by
+    // code) answers them without comparing every code, name and alias case-insensitively. Codes, names and
+    // aliases are unique (registry test), so the rule found this way is the only one that matches.
+    const std::span<const RuleEntry> rules = all_rules();
+    const auto at =
+        std::lower_bound(rules.begin(), rules.end(), id,
+                         [](const RuleEntry& e, std::string_view code) { return e.meta->code < code; });
+    if (at != rules.end() && at->meta->code == id)
+        return &*at;
+    for (const RuleEntry& entry : rules)
         if (entry.meta->matches(id))
             return &entry;
     return nullptr;

@@ -1,10 +1,15 @@
 #include "shell_queries.hpp"
 
+#include <drydock/checks/rule.hpp>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <initializer_list>
+#include <memory>
+#include <span>
 #include <string>
+#include <utility>
 
 namespace drydock::rules {
 namespace {
@@ -46,7 +51,7 @@ struct Wrapper {
 
 // Index of the first word of the wrapped command in `words` (which start with the wrapper), or 0 when the
 // wrapper does not run a command here (`command -v x`, `env -S '…'`, a wrapper with no command after it).
-std::size_t wrapped_command_start(const Wrapper& wrapper, const std::vector<shell::Word>& words) {
+std::size_t wrapped_command_start(const Wrapper& wrapper, std::span<const shell::Word> words) {
     std::size_t i = 1;
     while (i < words.size()) {
         const std::string_view word = words[i].value;
@@ -109,6 +114,9 @@ const Wrapper* find_wrapper(std::string_view name) {
         {"time", {"f", "o"}, {"format", "output"}, false},
         {"eatmydata", {}, {}, false},
     }};
+    // Asked for every command: most programs start with a letter no wrapper starts with.
+    if (name.empty() || std::string_view("sdecnt").find(name.front()) == std::string_view::npos)
+        return nullptr;
     for (const Wrapper& w : wrappers)
         if (w.name == name)
             return &w;
@@ -154,22 +162,43 @@ bool is_o_option(std::string_view word) {
     return std::all_of(word.begin() + 1, word.end(), [](unsigned char c) { return std::isalpha(c); });
 }
 
+// How many leading words of `command` are wrappers and their options (0 when it has no wrapper).
+std::size_t wrapper_length(const shell::Command& command) {
+    const std::span<const shell::Word> words(command.words);
+    std::size_t skip = 0;
+    for (int round = 0; round < 8 && skip < words.size(); ++round) {
+        if (words[skip].dynamic)
+            break;
+        const Wrapper* wrapper = find_wrapper(basename(words[skip].value));
+        if (!wrapper)
+            break;
+        const std::size_t start = wrapped_command_start(*wrapper, words.subspan(skip));
+        if (start == 0)
+            break;
+        skip += start;
+    }
+    return skip;
+}
+
 } // namespace
 
 shell::Command without_wrappers(const shell::Command& command) {
     shell::Command out = command;
-    for (int round = 0; round < 8 && !out.words.empty(); ++round) {
-        if (out.words[0].dynamic)
-            break;
-        const Wrapper* wrapper = find_wrapper(out.name());
-        if (!wrapper)
-            break;
-        const std::size_t start = wrapped_command_start(*wrapper, out.words);
-        if (start == 0)
-            break;
-        out.words.erase(out.words.begin(), out.words.begin() + static_cast<std::ptrdiff_t>(start));
-    }
+    out.words.erase(out.words.begin(),
+                    out.words.begin() + static_cast<std::ptrdiff_t>(wrapper_length(command)));
     return out;
+}
+
+void RunCommands::add(const shell::Command& command, CommandSource source, const shell::Script& script) {
+    const std::size_t wrapper = wrapper_length(command);
+    if (wrapper == 0) {
+        commands_.push_back({command, source, command, &script});
+        return;
+    }
+    shell::Command& unwrapped = unwrapped_.emplace_back(command);
+    unwrapped.words.erase(unwrapped.words.begin(),
+                          unwrapped.words.begin() + static_cast<std::ptrdiff_t>(wrapper));
+    commands_.push_back({unwrapped, source, command, &script});
 }
 
 RunCommands::RunCommands(const Dockerfile& file, const Instruction& run) {
@@ -183,8 +212,13 @@ RunCommands::RunCommands(const Dockerfile& file, const Instruction& run) {
         command.range = line.range;
         for (const Word& element : line.elements)
             command.words.push_back({element.range, element.value, true, false});
-        if (!command.words.empty())
-            commands_.push_back({without_wrappers(command), CommandSource::ExecForm});
+        if (!command.words.empty()) {
+            // No parser command to refer to: the argv is kept here, as written and without its wrappers.
+            const shell::Command& written = unwrapped_.emplace_back(std::move(command));
+            const shell::Command& kept =
+                wrapper_length(written) == 0 ? written : unwrapped_.emplace_back(without_wrappers(written));
+            commands_.push_back({kept, CommandSource::ExecForm, written, nullptr});
+        }
         return;
     }
     if (!line.script) {
@@ -192,8 +226,9 @@ RunCommands::RunCommands(const Dockerfile& file, const Instruction& run) {
         return;
     }
     scripts_.push_back({&*line.script, CommandSource::CommandLine, true, nullptr});
+    commands_.reserve(line.script->commands.size());
     for (const shell::Command& command : line.script->commands)
-        commands_.push_back({without_wrappers(command), CommandSource::CommandLine});
+        add(command, CommandSource::CommandLine, *line.script);
     // `RUN <<EOF`: the heredoc is the whole command, run by RUN's shell (BuildKit hands its text to `sh -c`).
     const std::vector<shell::Command>& top = line.script->commands;
     const bool heredoc_is_command = run.heredocs.size() == 1 && top.size() == 1 && top.front().words.empty();
@@ -216,9 +251,37 @@ RunCommands::RunCommands(const Dockerfile& file, const Instruction& run) {
         const bool shebang = !program.empty();
         scripts_.push_back({&*doc.script, CommandSource::Heredoc, heredoc_is_command && !shebang,
                             heredoc_is_command || shebang ? nullptr : reader});
+        commands_.reserve(commands_.size() + doc.script->commands.size());
         for (const shell::Command& command : doc.script->commands)
-            commands_.push_back({without_wrappers(command), CommandSource::Heredoc});
+            add(command, CommandSource::Heredoc, *doc.script);
     }
+}
+
+namespace {
+
+// run_commands' memory: the RunCommands built for the instruction being checked (and its ONBUILD trigger).
+struct RunCommandsMemo {
+    std::size_t index = std::string::npos; // the top-level instruction they belong to
+    std::vector<std::pair<const Instruction*, std::unique_ptr<RunCommands>>> built;
+};
+
+} // namespace
+
+const RunCommands& run_commands(const Context& context, const Instruction& run) {
+    RunCommandsMemo& memo = context.cache<RunCommandsMemo>();
+    if (memo.index != context.index()) {
+        memo.built.clear();
+        memo.index = context.index();
+    }
+    for (const auto& [instruction, commands] : memo.built)
+        if (instruction == &run)
+            return *commands;
+    memo.built.emplace_back(&run, std::make_unique<RunCommands>(context.file(), run));
+    return *memo.built.back().second;
+}
+
+void forget_run_commands(const Context& context) {
+    context.cache<RunCommandsMemo>() = RunCommandsMemo{};
 }
 
 std::vector<const shell::Command*> RunCommands::named(std::string_view name) const {

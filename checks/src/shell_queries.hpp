@@ -9,9 +9,14 @@
 #include <drydock/parser/shell.hpp>
 
 #include <cstddef>
+#include <deque>
 #include <optional>
 #include <string_view>
 #include <vector>
+
+namespace drydock {
+class Context;
+} // namespace drydock
 
 namespace drydock::rules {
 
@@ -20,9 +25,16 @@ enum class CommandSource { CommandLine, Heredoc, ExecForm };
 
 struct RunCommand {
     // The command with wrappers removed: words[0] is the program that really runs (`apt-get` in
-    // `sudo -E env DEBIAN_FRONTEND=noninteractive apt-get install curl`). Ranges are the original ones.
-    shell::Command command;
+    // `sudo -E env DEBIAN_FRONTEND=noninteractive apt-get install curl`). Ranges are the original ones. It is
+    // the parser's own command when there was no wrapper, else a copy that the RunCommands owns: copying
+    // every command made a RUN of 400,000 commands cost its script's memory twice.
+    const shell::Command& command;
     CommandSource source = CommandSource::CommandLine;
+    // The command as written, wrappers kept (`sudo -u app pip install x`): the parser's command, or for exec
+    // form the argv as one command.
+    const shell::Command& written;
+    // The script that holds it (one of scripts()); nullptr for exec form.
+    const shell::Script* script = nullptr;
 };
 
 // One shell script a RUN runs, and how it is started.
@@ -46,6 +58,10 @@ struct RunScript {
 class RunCommands {
 public:
     RunCommands(const Dockerfile& file, const Instruction& run);
+    // Not copyable: the commands refer to the unwrapped copies this object owns.
+    RunCommands(const RunCommands&) = delete;
+    RunCommands& operator=(const RunCommands&) = delete;
+    RunCommands(RunCommands&&) = default;
 
     const std::vector<RunCommand>& all() const { return commands_; }
     // The commands whose program (after wrappers) is `name`, compared on the basename.
@@ -59,10 +75,25 @@ public:
     std::size_t program_count() const;
 
 private:
+    void add(const shell::Command& command, CommandSource source, const shell::Script& script);
+
     std::vector<RunCommand> commands_;
     std::vector<RunScript> scripts_;
+    // The commands that are not the parser's: those without their wrappers, and the exec-form argv. A deque,
+    // so that adding one does not move the others.
+    std::deque<shell::Command> unwrapped_;
     bool known_ = true;
 };
+
+// The RunCommands of `run`, built once for the instruction being checked and shared by every rule that asks
+// (each rule building its own made a RUN's commands be read ~45 times). Valid until the engine moves on to
+// the next instruction: keep the reference no longer than the rule's check() call. Use it for the
+// instruction being checked (or its ONBUILD trigger); a scan over other instructions builds its own
+// RunCommands, so that it does not keep every RUN's commands in memory.
+const RunCommands& run_commands(const Context& context, const Instruction& run);
+// Frees what run_commands keeps. The engine calls it before the stage and file callbacks, which scan
+// instructions on their own: the last RUN's commands need not stay in memory meanwhile.
+void forget_run_commands(const Context& context);
 
 // `command` without the wrappers that run their operand as a command: sudo, doas, env (with its assignments
 // and options), command, exec, nice, nohup, time, eatmydata. Assignments before the wrapper are kept.

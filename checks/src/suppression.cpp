@@ -23,6 +23,8 @@
 //   BuildKit's rules is a problem. An invalid option string (unknown key, no `=`, `error=maybe`) invalidates
 //   the whole directive, as BuildKit's build would fail. `error=` counts only in the file-wide directive.
 
+#include "suppression_matcher.hpp"
+
 #include <drydock/checks/registry.hpp>
 #include <drydock/checks/suppression.hpp>
 
@@ -529,30 +531,82 @@ Suppressions collect_suppressions(const Dockerfile& file, const SemanticModel& m
     return Collector(file, model).run();
 }
 
-bool is_suppressed(const Diagnostic& diagnostic, const Suppressions& suppressions, std::vector<bool>& used) {
-    if (suppressions.pragmas.empty() || diagnostic.code == syntax_error_rule().code)
-        return false; // a file that does not parse cannot be excused
-    if (used.size() < suppressions.pragmas.size())
-        used.resize(suppressions.pragmas.size(), false);
-    // A ShellCheck finding (SCxxxx) has no rule of its own: its pseudo-rule, named by the diagnostic, stands
-    // in, so `ignore=shellcheck` covers every SC code.
+namespace {
+
+// The rule a finding is matched against. A ShellCheck finding (SCxxxx) has no rule of its own: its
+// pseudo-rule, named by the diagnostic, stands in, so `ignore=shellcheck` covers every SC code.
+const RuleEntry* rule_of(const Diagnostic& diagnostic) {
     const RuleEntry* rule = find_rule(diagnostic.code);
     if (!rule && !diagnostic.name.empty())
         rule = find_rule(diagnostic.name);
+    return rule;
+}
+
+bool can_be_suppressed(const Diagnostic& diagnostic, const Suppressions& suppressions) {
+    return !suppressions.pragmas.empty() && diagnostic.code != syntax_error_rule().code;
+}
+
+// Whether pragma `i` covers the finding and names its rule; marks it used when it does. Every pragma that
+// matches is marked used, so a finding under both a global and a local pragma does not make either look
+// unused.
+bool apply(const Suppressions& suppressions, std::size_t i, const Diagnostic& diagnostic,
+           const RuleEntry* rule, std::vector<bool>& used) {
+    const Pragma& pragma = suppressions.pragmas[i];
+    if (!pragma.covers.contains(diagnostic.range.begin) && pragma.scope != Pragma::Scope::Global)
+        return false;
+    const bool matches = std::any_of(pragma.ids.begin(), pragma.ids.end(),
+                                     [&](const std::string& id) { return id_matches(id, diagnostic, rule); });
+    if (matches)
+        used[i] = true;
+    return matches;
+}
+
+} // namespace
+
+bool is_suppressed(const Diagnostic& diagnostic, const Suppressions& suppressions, std::vector<bool>& used) {
+    if (!can_be_suppressed(diagnostic, suppressions))
+        return false; // a file that does not parse cannot be excused
+    if (used.size() < suppressions.pragmas.size())
+        used.resize(suppressions.pragmas.size(), false);
+    const RuleEntry* rule = rule_of(diagnostic);
     bool suppressed = false;
-    // Every pragma that matches is marked used, so a finding under both a global and a local pragma does not
-    // make either look unused.
-    for (std::size_t i = 0; i < suppressions.pragmas.size(); ++i) {
-        const Pragma& pragma = suppressions.pragmas[i];
-        if (!pragma.covers.contains(diagnostic.range.begin) && pragma.scope != Pragma::Scope::Global)
-            continue;
-        const bool matches = std::any_of(pragma.ids.begin(), pragma.ids.end(), [&](const std::string& id) {
-            return id_matches(id, diagnostic, rule);
-        });
-        if (matches) {
-            used[i] = true;
-            suppressed = true;
-        }
+    for (std::size_t i = 0; i < suppressions.pragmas.size(); ++i)
+        suppressed = apply(suppressions, i, diagnostic, rule, used) || suppressed;
+    return suppressed;
+}
+
+SuppressionMatcher::SuppressionMatcher(const Suppressions& suppressions) : suppressions_(suppressions) {
+    const std::vector<Pragma>& pragmas = suppressions.pragmas;
+    for (std::size_t i = 0; i < pragmas.size(); ++i)
+        (pragmas[i].scope == Pragma::Scope::NextInstruction ? by_begin_ : everywhere_).push_back(i);
+    std::stable_sort(by_begin_.begin(), by_begin_.end(), [&](std::size_t a, std::size_t b) {
+        return pragmas[a].covers.begin < pragmas[b].covers.begin;
+    });
+    reach_.reserve(by_begin_.size());
+    for (const std::size_t i : by_begin_)
+        reach_.push_back(std::max(reach_.empty() ? TextSize{0} : reach_.back(), pragmas[i].covers.end));
+}
+
+bool SuppressionMatcher::suppressed(const Diagnostic& diagnostic, std::vector<bool>& used) const {
+    if (!can_be_suppressed(diagnostic, suppressions_))
+        return false;
+    if (used.size() < suppressions_.pragmas.size())
+        used.resize(suppressions_.pragmas.size(), false);
+    const RuleEntry* rule = rule_of(diagnostic);
+    const TextSize at = diagnostic.range.begin;
+    bool suppressed = false;
+    for (const std::size_t i : everywhere_)
+        suppressed = apply(suppressions_, i, diagnostic, rule, used) || suppressed;
+    // The ranges that start at or before `at`, from the last one back while one of them may still reach it.
+    std::size_t k =
+        static_cast<std::size_t>(std::upper_bound(by_begin_.begin(), by_begin_.end(), at,
+                                                  [&](TextSize offset, std::size_t i) {
+                                                      return offset < suppressions_.pragmas[i].covers.begin;
+                                                  }) -
+                                 by_begin_.begin());
+    while (k > 0 && reach_[k - 1] > at) {
+        --k;
+        suppressed = apply(suppressions_, by_begin_[k], diagnostic, rule, used) || suppressed;
     }
     return suppressed;
 }

@@ -106,12 +106,12 @@ ordered_json region_json(const Location& span) {
             {"endColumn", span.end.column}};
 }
 
-ordered_json fix_json(const Fix& fix, std::string_view source, const std::string& uri) {
+ordered_json fix_json(const Fix& fix, const Utf16Offsets& utf16_offset, const std::string& uri) {
     ordered_json replacements = ordered_json::array();
     for (const Edit& e : fix.edits) {
         // Character offsets in the run's column unit (UTF-16 code units), like the columns.
-        const std::uint32_t begin = utf16_offset(source, e.range.begin);
-        const std::uint32_t end = utf16_offset(source, std::max(e.range.begin, e.range.end));
+        const std::uint32_t begin = utf16_offset(e.range.begin);
+        const std::uint32_t end = utf16_offset(std::max(e.range.begin, e.range.end));
         replacements.push_back({{"deletedRegion", {{"charOffset", begin}, {"charLength", end - begin}}},
                                 {"insertedContent", {{"text", e.replacement}}}});
     }
@@ -149,6 +149,7 @@ void write_sarif(std::span<const FileReport> reports, std::ostream& out, std::st
     ordered_json results = ordered_json::array();
     for (const FileReport& file : reports) {
         const LineIndex lines(file.source);
+        const Utf16Offsets utf16_offsets(lines, file.source);
         const std::string uri = artifact_uri(file.path);
         const std::vector<std::size_t> occurrence = occurrences(file, lines);
         for (std::size_t i = 0; i < file.diagnostics.size(); ++i) {
@@ -169,7 +170,7 @@ void write_sarif(std::span<const FileReport> reports, std::ostream& out, std::st
             result["locations"] = ordered_json::array({location});
             result["partialFingerprints"] = {{"primaryLocationLineHash", hash}};
             if (d.fix)
-                result["fixes"] = ordered_json::array({fix_json(*d.fix, file.source, uri)});
+                result["fixes"] = ordered_json::array({fix_json(*d.fix, utf16_offsets, uri)});
             results.push_back(std::move(result));
         }
     }

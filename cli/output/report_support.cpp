@@ -119,10 +119,51 @@ std::uint32_t utf16_offset(std::string_view source, TextSize offset) {
     return units;
 }
 
+Utf16Offsets::Utf16Offsets(const LineIndex& lines, std::string_view source) : lines_(lines), source_(source) {
+    line_units_.reserve(lines.line_count());
+    std::size_t i = source.starts_with(kBom) ? kBom.size() : 0;
+    std::uint32_t units = 0;
+    for (std::uint32_t line = 0; line < lines.line_count(); ++line) {
+        // Line starts follow a '\n', which no well-formed sequence contains: the walk lands on each.
+        const std::size_t start = lines.line_start(line);
+        while (i < start) {
+            const Utf8Char c = decode_utf8(source, i);
+            units += c.valid && c.length == 4 ? 2U : 1U;
+            i += c.length;
+        }
+        line_units_.push_back(units);
+    }
+}
+
+std::uint32_t Utf16Offsets::operator()(TextSize offset) const {
+    const std::size_t target = std::min<std::size_t>(offset, source_.size());
+    const std::uint32_t line = lines_.line_of(static_cast<TextSize>(target));
+    std::size_t i =
+        std::max<std::size_t>(lines_.line_start(line), source_.starts_with(kBom) ? kBom.size() : 0);
+    std::uint32_t units = line_units_[line];
+    while (i < target) {
+        const Utf8Char c = decode_utf8(source_, i);
+        if (i + c.length > target)
+            break; // inside this character: count up to its start
+        units += c.valid && c.length == 4 ? 2U : 1U;
+        i += c.length;
+    }
+    return units;
+}
+
 std::string terminal_safe(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
+        // Printable ASCII, most of any line, is copied as a run (this runs for every line of a report).
+        std::size_t plain = i;
+        while (plain < text.size() && text[plain] >= 0x20 && text[plain] < 0x7F)
+            ++plain;
+        if (plain > i) {
+            out.append(text.substr(i, plain - i));
+            i = plain;
+            continue;
+        }
         const Utf8Char c = decode_utf8(text, i);
         const bool control = (c.code_point < 0x20U && c.code_point != '\t') ||
                              (c.code_point >= 0x7FU && c.code_point <= 0x9FU);

@@ -45,6 +45,20 @@ void append_utf8(std::string& out, char32_t code_point);
 // text) to byte `offset`; an offset inside a character counts from that character's start.
 std::uint32_t utf16_offset(std::string_view source, TextSize offset);
 
+// utf16_offset for many offsets of one file (every edit of every fix in a SARIF report): the UTF-16 offset of
+// each line start is counted once, so an offset costs a walk of its own line rather than of the file before
+// it (which made SARIF output quadratic in the number of findings).
+class Utf16Offsets {
+public:
+    Utf16Offsets(const LineIndex& lines, std::string_view source);
+    std::uint32_t operator()(TextSize offset) const;
+
+private:
+    const LineIndex& lines_;
+    std::string_view source_;
+    std::vector<std::uint32_t> line_units_; // per line: UTF-16 units before its start
+};
+
 // `text` made safe for a terminal or a line-oriented parser, one column per character so underlines still
 // line up: CR and LF become spaces, other control characters (but tab) and invalid UTF-8 become U+FFFD. A
 // Dockerfile cannot move the cursor, change colours or start a new output line.

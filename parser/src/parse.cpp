@@ -3,6 +3,7 @@
 
 #include "instruction_parser.hpp"
 #include "logical_lines.hpp"
+#include "shell_contiguous.hpp"
 
 #include <drydock/parser/parse.hpp>
 #include <drydock/parser/semantics.hpp>
@@ -67,7 +68,7 @@ void attach_scripts(Dockerfile& file, Instruction& ins, bool posix) {
     if (!ins.is(InstructionKind::Run) || ins.heredocs.empty() || !is_shell_consumer(*ins.command->script))
         return;
     for (Heredoc& doc : ins.heredocs)
-        doc.script = shell::parse(LogicalText::contiguous(file.text(doc.body), doc.body.begin));
+        doc.script = shell::parse_contiguous(file.text(doc.body), doc.body.begin);
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 // such as `$(…)` are skipped with an explicit stack instead of recursion, so hostile input cannot overflow
 // the stack.
 
+#include "shell_contiguous.hpp"
+
 #include <drydock/parser/shell.hpp>
 
 #include <algorithm>
@@ -195,6 +197,20 @@ struct Token {
     Redirect redirect; // TokenKind::Redirect
 };
 
+// Where the bytes being parsed come from: a LogicalText (with its offset table), or one contiguous stretch of
+// the file starting at `base` (a heredoc body), which needs no table: a table of 4 bytes per byte made the
+// model of a 10 MB heredoc cost 50 MB more at its peak.
+struct SourceMap {
+    const LogicalText* logical = nullptr;
+    TextSize base = 0;
+
+    TextRange original(std::size_t begin, std::size_t end) const {
+        if (logical)
+            return logical->original(begin, end);
+        return {base + static_cast<TextSize>(begin), base + static_cast<TextSize>(end)};
+    }
+};
+
 struct PendingHeredoc {
     std::string delimiter;
     bool strip_tabs = false; // `<<-`
@@ -202,9 +218,9 @@ struct PendingHeredoc {
 
 class Lexer {
 public:
-    Lexer(const LogicalText& source, std::size_t begin, std::size_t end, std::vector<Error>& errors)
-        : source_(source), text_(std::string_view(source.text).substr(0, end)), pos_(begin), errors_(errors) {
-    }
+    // `text` is the whole text (logical offsets index it), cut at the end of the range being parsed.
+    Lexer(std::string_view text, SourceMap source, std::size_t begin, std::vector<Error>& errors)
+        : source_(source), text_(text), pos_(begin), errors_(errors) {}
 
     const Token& peek() {
         if (!peeked_)
@@ -253,7 +269,7 @@ public:
     }
 
 private:
-    const LogicalText& source_;
+    SourceMap source_;
     std::string_view text_; // the logical text, cut at the end of the range being parsed
     std::size_t pos_;
     std::vector<Error>& errors_;
@@ -774,6 +790,23 @@ private:
     }
 };
 
+// About how many simple commands `text` holds, so that they are reserved at once: a vector that doubles its
+// way to 800,000 commands holds both its old and its new copy at the last step. Counts the separators (a
+// newline, `;`, `&`, `|`; `&&`, `||` and `;;` once), so quoted ones make it high: capped at one command per
+// two bytes, the most that text can hold.
+std::size_t command_estimate(std::string_view text) {
+    std::size_t separators = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '\n' && c != ';' && c != '&' && c != '|')
+            continue;
+        ++separators;
+        if (c != '\n' && i + 1 < text.size() && text[i + 1] == c)
+            ++i;
+    }
+    return std::min(separators + 1, text.size() / 2 + 1);
+}
+
 bool is_keyword(const Token& token, std::string_view keyword) {
     return token.kind == TokenKind::Word && !token.word.quoted && token.word.value == keyword;
 }
@@ -796,17 +829,22 @@ bool ends_list(const Token& token) {
 // returns, so malformed input ends in errors, never in a hang.
 class Parser {
 public:
-    Parser(const LogicalText& source, std::size_t begin, std::size_t end, Script& script)
-        : lexer_(source, begin, end, script.errors), script_(script) {}
+    Parser(std::string_view text, SourceMap source, std::size_t begin, Script& script)
+        : lexer_(text, source, begin, script.errors), script_(script) {
+        script_.commands.reserve(command_estimate(text.substr(begin)));
+    }
 
     void parse_script() {
         for (;;) {
             parse_list(0);
             if (peek().kind == TokenKind::End)
-                return;
+                break;
             unexpected(next());
             pending_ = Operator::None;
         }
+        // Separators in quotes or here-document data made the estimate far too high: give the room back.
+        if (script_.commands.capacity() > 2 * script_.commands.size() + 16)
+            script_.commands.shrink_to_fit();
     }
 
 private:
@@ -816,6 +854,7 @@ private:
     // Reserved words are transparent: in `a && if b; then c; fi`, `b` follows `&&` and `c` follows `;`.
     Operator pending_ = Operator::None;
     int nesting_ = 0;
+    std::vector<Word> words_buffer_; // see parse_simple_command
 
     const Token& peek() { return lexer_.peek(); }
     Token next() { return lexer_.next(); }
@@ -1141,6 +1180,11 @@ private:
     void parse_simple_command(int depth) {
         Command command;
         command.depth = depth;
+        // The words are gathered in a buffer reused from command to command, then copied once into a vector
+        // of their exact size: a vector grown word by word allocates three times for three words, and ends
+        // with room for four.
+        std::vector<Word> words = std::move(words_buffer_);
+        words.clear();
         std::size_t begin = npos;
         std::size_t end = 0;
         for (;;) {
@@ -1154,12 +1198,12 @@ private:
                 command.redirects.push_back(std::move(token.redirect));
                 continue;
             }
-            if (command.words.empty() && is_assignment(token)) {
+            if (words.empty() && is_assignment(token)) {
                 command.assignments.push_back(std::move(token.word));
                 continue;
             }
-            command.words.push_back(std::move(token.word));
-            if (command.words.size() != 1)
+            words.push_back(std::move(token.word));
+            if (words.size() != 1)
                 continue;
             if (command.assignments.empty() && command.redirects.empty() && lexer_.at_empty_parens()) {
                 // `name() { …; }` defines a function; the definition itself runs nothing.
@@ -1170,10 +1214,12 @@ private:
                 }
                 return;
             }
-            if (!command.words[0].quoted && command.words[0].value == "[[")
+            if (!words[0].quoted && words[0].value == "[[")
                 lexer_.begin_test_expression();
         }
         lexer_.end_test_expression();
+        command.words.assign(std::make_move_iterator(words.begin()), std::make_move_iterator(words.end()));
+        words_buffer_ = std::move(words);
         if (begin == npos)
             return;
         command.range = lexer_.original(begin, end);
@@ -1188,7 +1234,14 @@ private:
 } // namespace
 
 std::string_view Command::name() const {
-    return words.empty() ? std::string_view{} : basename(words.front().value);
+    if (words.empty())
+        return {};
+    // basename() without the library call: rules ask every command for its name several times each.
+    const std::string& program = words.front().value;
+    for (std::size_t i = program.size(); i > 0; --i)
+        if (program[i - 1] == '/')
+            return std::string_view(program).substr(i);
+    return program;
 }
 
 std::vector<Word> Command::arguments() const {
@@ -1279,7 +1332,14 @@ Script parse(const LogicalText& source, std::size_t begin, std::size_t end) {
         std::min(source.text.size(), source.offsets.empty() ? 0 : source.offsets.size() - 1);
     end = std::min(end, limit);
     begin = std::min(begin, end);
-    Parser parser(source, begin, end, script);
+    Parser parser(std::string_view(source.text).substr(0, end), {&source, 0}, begin, script);
+    parser.parse_script();
+    return script;
+}
+
+Script parse_contiguous(std::string_view text, TextSize base) {
+    Script script;
+    Parser parser(text, {nullptr, base}, 0, script);
     parser.parse_script();
     return script;
 }
