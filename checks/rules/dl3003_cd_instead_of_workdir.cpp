@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 
 namespace drydock::rules {
@@ -35,7 +36,8 @@ constexpr RuleMeta rule_meta{
              "with `cd DIR &&`, where `DIR` is a literal absolute path (no quotes, escapes or variables) "
              "and the `cd` has no options or redirects, loses `cd DIR && `, and `WORKDIR DIR` is inserted "
              "above it (above its comments) unless the stage's working directory is `DIR` already; one fix "
-             "covers the whole stage, so no `WORKDIR` is written twice. The rest of each `RUN` runs in the "
+             "covers the whole stage, so no `WORKDIR` is written twice; it comes with the stage's first "
+             "finding, and the others point to it (display-only). The rest of each `RUN` runs in the "
              "same directory as before, but a `WORKDIR` lasts: every later instruction of the stage (`RUN`, "
              "relative `COPY` destinations, `CMD`, `ENTRYPOINT`) and the image's working directory change, "
              "and `WORKDIR` creates a missing directory where `cd` would have failed the build. Not offered "
@@ -67,7 +69,7 @@ public:
             const bool fixable = leading && context.stage() && leading->removal.begin == cd->range.begin;
             context.report(cd->words.front().range,
                            "Use WORKDIR to switch to a directory instead of `cd" + target + "`",
-                           fixable ? stage_fix(context) : std::nullopt);
+                           fixable ? fix_for(context, cd->words.front().range) : std::nullopt);
         }
     }
 
@@ -96,6 +98,20 @@ private:
         if (!end || drops_comments(run, {cd.range.begin, *end}))
             return std::nullopt;
         return LeadingCd{dir.value, {cd.range.begin, *end}};
+    }
+
+    // The stage's fix goes with its first finding that is not suppressed; the later ones point to it. Giving
+    // every finding a copy of a fix that touches every RUN of the stage would take memory quadratic in the
+    // number of RUNs (2,000 such RUNs took 450 MB).
+    std::optional<Fix> fix_for(const Context& context, TextRange finding) {
+        const std::size_t stage_index = *context.stage();
+        std::optional<Fix> fix = stage_fix(context);
+        if (!fix || is_suppressed_at(context, rule_meta, finding))
+            return fix;
+        if (!delivered_.insert(stage_index).second)
+            return Fix{
+                "Fixed with the stage's first `cd` finding: " + fix->title, {}, Applicability::DisplayOnly};
+        return fix;
     }
 
     // One fix for the whole stage: each RUN that starts with `cd DIR &&` loses it, and `WORKDIR DIR` goes
@@ -179,6 +195,7 @@ private:
     }
 
     std::map<std::size_t, std::optional<Fix>> stage_fixes_; // by stage, worked out at its first finding
+    std::set<std::size_t> delivered_;                       // stages whose fix a finding carries already
 };
 
 } // namespace
