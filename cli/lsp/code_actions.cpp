@@ -79,8 +79,10 @@ bool kind_requested(std::string_view kind, const nlohmann::json& only) {
 }
 
 std::optional<nlohmann::json> fix_action(const std::string& uri, const Diagnostic& d, const LineIndex& lines,
-                                         const nlohmann::json& lsp_diagnostic) {
+                                         const nlohmann::json& lsp_diagnostic, bool can_create_files) {
     if (!d.fix || d.fix->applicability == Applicability::DisplayOnly || d.fix->edits.empty())
+        return std::nullopt;
+    if (!d.fix->new_files.empty() && !can_create_files)
         return std::nullopt;
     const bool safe = d.fix->applicability == Applicability::Safe;
     std::string title = d.fix->title.empty() ? "Fix " + d.code : d.fix->title;

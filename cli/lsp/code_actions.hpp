@@ -30,9 +30,12 @@ constexpr std::string_view fix_all_kind = "source.fixAll.drydock";
 bool kind_requested(std::string_view kind, const nlohmann::json& only);
 
 // The quick fix applying `diagnostic`'s fix, or nullopt when it has none that can be applied.
-// `lsp_diagnostic` is the diagnostic as published (CodeAction.diagnostics).
+// `lsp_diagnostic` is the diagnostic as published (CodeAction.diagnostics). A fix that creates files needs a
+// client that applies `documentChanges` with create operations (`can_create_files`); otherwise it is not
+// offered.
 std::optional<nlohmann::json> fix_action(const std::string& uri, const Diagnostic& diagnostic,
-                                         const LineIndex& lines, const nlohmann::json& lsp_diagnostic);
+                                         const LineIndex& lines, const nlohmann::json& lsp_diagnostic,
+                                         bool can_create_files);
 
 // The edit that ignores `code` for the instruction holding byte `at`: extends the `# hadolint ignore=` /
 // `# drydock ignore=` line right above the instruction when there is one, else inserts

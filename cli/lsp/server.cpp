@@ -231,6 +231,10 @@ json Server::initialize(const json& params) {
     root_path_ = root.value_or("");
     const json watched = member(member(member(params, "capabilities"), "workspace"), "didChangeWatchedFiles");
     watch_registration_ = member(watched, "dynamicRegistration", false) == true;
+    const json edits = member(member(member(params, "capabilities"), "workspace"), "workspaceEdit");
+    const json operations = member(edits, "resourceOperations");
+    create_files_ = member(edits, "documentChanges", false) == true && operations.is_array() &&
+                    std::find(operations.begin(), operations.end(), json("create")) != operations.end();
     return {{"capabilities", capabilities()},
             {"serverInfo", {{"name", "drydock"}, {"version", options_.version}}}};
 }
@@ -510,7 +514,7 @@ json Server::code_actions(const json& params) {
             std::set<std::string> offered; // one "Ignore X" per code and instruction is enough
             for (const Diagnostic* f : selected) {
                 const json published = to_lsp_diagnostic(*f, lines, doc->version);
-                if (std::optional<json> fix = fix_action(uri, *f, lines, published))
+                if (std::optional<json> fix = fix_action(uri, *f, lines, published, create_files_))
                     actions.push_back(std::move(*fix));
                 std::optional<json> ignore =
                     ignore_action(uri, *f, file, suppressions, *lookup.config, lines, published);

@@ -142,6 +142,7 @@ private:
     std::map<std::string, LintState> lint_;
     std::string root_path_;
     bool watch_registration_ = false; // the client lets the server register file watchers
+    bool create_files_ = false;       // the client applies documentChanges with create operations
     bool initialized_ = false;
     bool shutdown_ = false;
     bool exit_ = false;

@@ -257,8 +257,25 @@ TEST(LspServer, QuickFixAppliesTheFindingsFix) {
     EXPECT_TRUE(action_titled(actions, "Fix all").is_null());
 }
 
+TEST(LspServer, QuickFixThatCreatesAFileNeedsAClientThatCreatesFiles) {
+    Harness h; // capabilities: none
+    h.open(uri, "FROM node:22-bookworm-slim\nUSER 1000:1000\nCMD cd /app && node server.js\n");
+    const json start = find_code(h.diagnostics(uri), "DD2013");
+    ASSERT_FALSE(start.is_null());
+    const json actions = code_actions(h, start["range"], {{"diagnostics", {start}}, {"only", {"quickfix"}}});
+    EXPECT_TRUE(action_titled(actions, "Move the start command").is_null()) << actions.dump(2);
+}
+
 TEST(LspServer, QuickFixThatCreatesAFileUsesDocumentChanges) {
-    Harness h;
+    Harness h({}, false);
+    h.request("initialize",
+              {{"processId", nullptr},
+               {"rootUri", "file:///work"},
+               {"capabilities",
+                {{"workspace",
+                  {{"workspaceEdit",
+                    {{"documentChanges", true}, {"resourceOperations", {"create", "rename"}}}}}}}}});
+    h.notify("initialized");
     const std::string text = "FROM node:22-bookworm-slim\nUSER 1000:1000\nCMD cd /app && node server.js\n";
     h.open(uri, text);
     const json start = find_code(h.diagnostics(uri), "DD2013");
