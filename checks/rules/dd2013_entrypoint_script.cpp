@@ -141,6 +141,14 @@ std::optional<StartCommand> split_start(const Dockerfile& file, const Instructio
         why = "the command cannot be read statically";
         return std::nullopt;
     }
+    // Control characters (a NUL, a form feed) would have to survive a JSON array and a script file unchanged.
+    const std::string_view whole = file.text(ins.range);
+    if (std::any_of(whole.begin(), whole.end(), [](char c) {
+            return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+        })) {
+        why = "the command holds control characters";
+        return std::nullopt;
+    }
     StartCommand out;
     for (std::size_t i = 0; i < script.commands.size(); ++i) {
         const shell::Command& command = script.commands[i];

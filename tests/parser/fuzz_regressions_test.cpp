@@ -36,11 +36,18 @@ TEST(FuzzRegressions, DockerfileCrashersStaySound) {
             config.select = {"all"};
             config.shellcheck = false;
             (void)lint(file, config);
-            FixRequest request;
-            request.minimum = Applicability::Unsafe;
-            const FixReport report = fix_text(text, config, request);
-            EXPECT_EQ(parse(report.text).errors.size(), file.errors.size()) << entry.path().string();
-            EXPECT_TRUE(report.broken.empty()) << entry.path().string();
+            // As the fix fuzzer: safe and unsafe fixes keep the parse errors, break nothing and are
+            // idempotent.
+            for (const Applicability minimum : {Applicability::Safe, Applicability::Unsafe}) {
+                FixRequest request;
+                request.minimum = minimum;
+                const FixReport report = fix_text(text, config, request);
+                EXPECT_EQ(parse(report.text).errors.size(), file.errors.size()) << entry.path().string();
+                EXPECT_TRUE(report.broken.empty()) << entry.path().string() << ": " << report.broken.front();
+                if (report.did_not_converge.empty())
+                    EXPECT_EQ(fix_text(report.text, config, request).text, report.text)
+                        << entry.path().string() << ": fixing twice changes the text";
+            }
             ++replayed;
         }
     }
