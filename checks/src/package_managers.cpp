@@ -553,12 +553,13 @@ apt_conf_writes(const Context& context, const RunCommands& commands, std::string
         memo.size != commands.all().size()) {
         memo = AptConfInRun{context.index(), context.in_onbuild(), commands.all().size(), {}};
     }
-    auto [it, added] = memo.writes.try_emplace(std::string(option));
-    if (added)
-        scan_apt_conf(commands.all(), option, [&](std::size_t i, std::string value) {
-            it->second.emplace_back(i, std::move(value));
-        });
-    return it->second;
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one in a lambda.
+    const auto inserted = memo.writes.try_emplace(std::string(option));
+    auto& writes = inserted.first->second;
+    if (inserted.second)
+        scan_apt_conf(commands.all(), option,
+                      [&](std::size_t i, std::string value) { writes.emplace_back(i, std::move(value)); });
+    return writes;
 }
 
 } // namespace
