@@ -17,6 +17,15 @@ Outcome refuse(std::string why) {
     return {std::nullopt, std::move(why)};
 }
 
+Outcome copy_to_runtime(RuntimeChoice choice, std::vector<CopiedArtifact> artifacts) {
+    if (!choice.runtime)
+        return refuse(std::move(choice.why));
+    Runtime runtime;
+    runtime.image = std::move(*choice.runtime);
+    runtime.artifacts = std::move(artifacts);
+    return {std::move(runtime), {}};
+}
+
 Outcome cannot_tell(std::string why) {
     return refuse("cannot tell which file the build produces: " + std::move(why));
 }

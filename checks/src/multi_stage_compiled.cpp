@@ -134,16 +134,11 @@ Outcome plan_rust(const StageFacts& facts) {
                 tried = path;
                 continue;
             }
-            Runtime runtime;
             // A bare name was found through the rust image's PATH, which has the cargo bin folder; the
             // runtime's PATH does not.
-            runtime.artifacts.push_back(
-                {path, bare && !on_default_path(*dir) ? "/usr/local/bin/" + name : path});
-            RuntimeChoice choice = native_runtime(facts.builder);
-            if (!choice.runtime)
-                return refuse(choice.why);
-            runtime.image = *choice.runtime;
-            return {std::move(runtime), {}};
+            return copy_to_runtime(
+                native_runtime(facts.builder),
+                {{path, bare && !on_default_path(*dir) ? "/usr/local/bin/" + name : path}});
         }
         // cargo build: `<dir>/target[/<triple>]/<debug|release>/<name>`.
         std::optional<std::string> target = "target";
@@ -169,13 +164,7 @@ Outcome plan_rust(const StageFacts& facts) {
             tried = path;
             continue;
         }
-        Runtime runtime;
-        runtime.artifacts.push_back({path, path});
-        RuntimeChoice choice = native_runtime(facts.builder);
-        if (!choice.runtime)
-            return refuse(choice.why);
-        runtime.image = *choice.runtime;
-        return {std::move(runtime), {}};
+        return copy_to_runtime(native_runtime(facts.builder), {{path, path}});
     }
     return cannot_tell("the start command runs " + code_span(*program) +
                        (tried.empty() ? std::string(", which no cargo command writes")
@@ -225,13 +214,7 @@ Outcome plan_native(const StageFacts& facts) {
     if (!path)
         return cannot_tell("the start command runs " + code_span(*program) +
                            ", which is not under a folder where the build ran nor a `-o` file");
-    RuntimeChoice choice = native_runtime(facts.builder);
-    if (!choice.runtime)
-        return refuse(choice.why);
-    Runtime runtime;
-    runtime.image = *choice.runtime;
-    runtime.artifacts.push_back({*path, *path});
-    return {std::move(runtime), {}};
+    return copy_to_runtime(native_runtime(facts.builder), {{*path, *path}});
 }
 
 // ---- Java
@@ -254,13 +237,7 @@ Outcome plan_java(const StageFacts& facts) {
     if (!path)
         return cannot_tell("the jar " + code_span(*jar) +
                            " is relative to a working directory that is not known");
-    RuntimeChoice choice = java_runtime(facts.builder);
-    if (!choice.runtime)
-        return refuse(choice.why);
-    Runtime runtime;
-    runtime.image = *choice.runtime;
-    runtime.artifacts.push_back({*path, *path});
-    return {std::move(runtime), {}};
+    return copy_to_runtime(java_runtime(facts.builder), {{*path, *path}});
 }
 
 // ---- .NET
@@ -292,13 +269,7 @@ Outcome plan_dotnet(const StageFacts& facts) {
         if (!started || !started->starts_with(*out + "/"))
             return cannot_tell("the start command does not run what `dotnet publish` writes to " +
                                code_span(*out));
-        RuntimeChoice choice = dotnet_runtime(facts.builder);
-        if (!choice.runtime)
-            return refuse(choice.why);
-        Runtime runtime;
-        runtime.image = *choice.runtime;
-        runtime.artifacts.push_back({*out, *out});
-        return {std::move(runtime), {}};
+        return copy_to_runtime(dotnet_runtime(facts.builder), {{*out, *out}});
     }
     return cannot_tell(
         "`dotnet build` leaves its output in `bin/`; publish it with `dotnet publish -o <folder>`");

@@ -24,6 +24,8 @@ Outcome plan_node(const StageFacts& facts);
 Outcome plan_python(const StageFacts& facts);
 
 Outcome refuse(std::string why);
+// The runtime `choice` with `artifacts` copied into it, or its reason for having no runtime image.
+Outcome copy_to_runtime(RuntimeChoice choice, std::vector<CopiedArtifact> artifacts);
 // "cannot tell which file the build produces: <why>"
 Outcome cannot_tell(std::string why);
 std::string code_span(std::string_view text); // `text`
