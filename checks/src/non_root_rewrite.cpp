@@ -175,8 +175,8 @@ Anchor anchor(const Dockerfile& file, const Stage& stage) {
 // Whether `instruction` is the last of the file and ends in a line continuation: BuildKit would read lines
 // added after it as part of it.
 bool continues_into_end(const Dockerfile& file, const Instruction& instruction) {
-    return instruction.line_range.end == file.source.size() && !instruction.continuations.empty() &&
-           instruction.continuations.back().end >= instruction.range.end;
+    // Any continuation counts: comment lines inside the instruction can follow its last one.
+    return instruction.line_range.end == file.source.size() && !instruction.continuations.empty();
 }
 
 // The user-creating `commands` joined to `run` with `&&` on continuation lines in the file's style (one
