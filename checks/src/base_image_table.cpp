@@ -333,12 +333,6 @@ BaseImageTable parse_base_image_table(std::string_view text) {
     return table;
 }
 
-const BaseImageTable& base_image_table() {
-    // Immutable once built; the function-local static makes the first use build it exactly once.
-    static const BaseImageTable table = parse_base_image_table(base_image_table_json());
-    return table;
-}
-
 Date today(const Config& config) {
     if (config.today)
         if (const std::optional<Date> date = parse_date(*config.today))

@@ -1,8 +1,8 @@
 #pragma once
-// The lifecycle table of common base images (checks/data/base_images.json, embedded in the binary at build
-// time): for each operating system and language runtime its releases with their end of support, and for
-// each well-known image which runtime and which operating system its tags name. Parsed once, on first use,
-// so that runs without a base-image rule never pay for it.
+// The lifecycle table of common base images (checks/data/base_images.json, compiled into the binary at
+// build time): for each operating system and language runtime its releases with their end of support, and
+// for each well-known image which runtime and which operating system its tags name. Built once, on first
+// use, so that runs without a base-image rule never pay for it.
 
 #include <drydock/checks/config.hpp>
 
@@ -96,7 +96,8 @@ struct BaseImageTable {
     std::size_t release_count() const;
 };
 
-// The table shipped with drydock, parsed on first use.
+// The table shipped with drydock: compiled in from the JSON at build time (base_image_table_codegen.hpp),
+// built on first use.
 const BaseImageTable& base_image_table();
 // Parses a table (the embedded one, or one given by a test); throws std::runtime_error naming what is wrong.
 BaseImageTable parse_base_image_table(std::string_view json);

@@ -2,6 +2,7 @@
 // well-formed and sorted, and tags name the runtime and OS releases they should.
 
 #include "checks/src/base_image_table.hpp"
+#include "checks/src/base_image_table_codegen.hpp"
 #include "checks/src/base_image_tags.hpp"
 
 #include <gtest/gtest.h>
@@ -17,6 +18,20 @@ TEST(BaseImageTable, EmbeddedTableIsTheFileInTheRepository) {
     std::ifstream in(std::string(DRYDOCK_SOURCE_DIR) + "/checks/data/base_images.json", std::ios::binary);
     const std::string file{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     EXPECT_EQ(base_image_table_json(), file) << "re-run cmake: the embedded table is stale";
+}
+
+TEST(BaseImageTable, CompiledTableIsTheParsedJson) {
+    // The binary carries the table as generated C++; it must say exactly what the JSON says.
+    EXPECT_EQ(base_image_table_as_cpp(base_image_table()),
+              base_image_table_as_cpp(parse_base_image_table(base_image_table_json())));
+}
+
+TEST(BaseImageTable, GeneratedSourceEscapesEveryString) {
+    BaseImageTable table = parse_base_image_table(base_image_table_json());
+    table.products.front().name = "a \"quoted\" \\ name?\n\x01"
+                                  "9";
+    const std::string source = base_image_table_as_cpp(table);
+    EXPECT_NE(source.find(R"(p.name = "a \"quoted\" \\ name\077\012\0019";)"), std::string::npos);
 }
 
 TEST(BaseImageTable, IsWellFormedAndSorted) {
