@@ -41,8 +41,12 @@ std::string_view level(Severity severity) {
 }
 
 // A relative URI reference for the path as given: forward slashes, and everything but unreserved characters,
-// sub-delimiters, '@' and '/' percent-encoded (':' too, so "C:/x" is not read as a scheme).
+// sub-delimiters, '@' and '/' percent-encoded (':' too, so "C:/x" is not read as a scheme). A leading "./"
+// goes: code scanning matches URIs against repository paths, which never start with it (`drydock lint .`
+// names files "./Dockerfile").
 std::string artifact_uri(std::string_view path) {
+    while (path.size() > 2 && path[0] == '.' && (path[1] == '/' || path[1] == '\\'))
+        path.remove_prefix(2);
     constexpr std::string_view keep = "-._~!$&'()*+,;=@/";
     constexpr std::string_view hex = "0123456789ABCDEF";
     std::string out;

@@ -549,6 +549,25 @@ TEST(ReportSarif, RulesAreSortedAndIndexed) {
         EXPECT_EQ(rules[result["ruleIndex"].get<std::size_t>()]["id"], result["ruleId"]);
 }
 
+TEST(ReportSarif, UrisDropALeadingDotSlash) {
+    // `drydock lint .` names files "./Dockerfile"; code scanning matches URIs against repository paths.
+    const auto uri_of = [](std::string path) {
+        FileReport r;
+        r.path = std::move(path);
+        r.source = "FROM a\n";
+        r.diagnostics.push_back(make("DL3006", "", Severity::Warning, "tag", {5, 6}));
+        const std::vector<FileReport> reports{r};
+        const nlohmann::json log = nlohmann::json::parse(render_sarif(reports));
+        return log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .get<std::string>();
+    };
+    EXPECT_EQ(uri_of("./Dockerfile"), "Dockerfile");
+    EXPECT_EQ(uri_of("././svc/Dockerfile"), "svc/Dockerfile");
+    EXPECT_EQ(uri_of(".\\svc\\Dockerfile"), "svc/Dockerfile");
+    EXPECT_EQ(uri_of("../svc/Dockerfile"), "../svc/Dockerfile");
+    EXPECT_EQ(uri_of(".hidden/Dockerfile"), ".hidden/Dockerfile");
+}
+
 // The fingerprints of the results, in order.
 std::vector<std::string> sarif_fingerprints(const FileReport& report) {
     const std::vector<FileReport> reports{report};
