@@ -482,7 +482,7 @@ private:
             return true;
         }
         if (key == "experimental")
-            return true; // drydock has no experimental rules to switch on
+            return true; // accepted, not acted on: DD1008, the one experimental check, is enabled by select
         problem(line,
                 "Invalid check option '" + std::string(text) + "': expected skip=, error= or experimental=");
         return false;
