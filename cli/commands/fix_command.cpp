@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <set>
 #include <unistd.h>
 
 namespace drydock::cli {
@@ -39,6 +40,8 @@ struct FixTask {
     std::optional<Input> input;
     std::string error; // why the file could not be read
     FixReport report;
+    bool written = false;         // written by its worker (see below)
+    std::string write_error;      // why the worker could not write it
     bool fails_threshold = false; // a remaining finding at or above the config's failure threshold
 };
 
@@ -106,7 +109,13 @@ int run_fix(const FixOptions& options) {
     FixRequest request;
     request.minimum = options.unsafe_fixes ? Applicability::Unsafe : Applicability::Safe;
     std::vector<FixTask> tasks;
+    // A file named twice (`Dockerfile ./Dockerfile`, or also found in a folder) is fixed once: files are
+    // written by parallel workers, and two of them fixing one file would race.
+    std::set<std::filesystem::path> seen;
     for (const std::string& path : found.files) {
+        std::error_code ec;
+        if (path != "-" && !seen.insert(std::filesystem::weakly_canonical(path, ec)).second && !ec)
+            continue;
         FixTask task;
         task.path = path;
         task.report_path = path == "-" && !options.stdin_filename.empty() ? options.stdin_filename : path;
@@ -114,6 +123,9 @@ int run_fix(const FixOptions& options) {
         task.compose = is_compose_input(path, task.report_path, options.compose_files);
         tasks.push_back(std::move(task));
     }
+    const auto writes_in_place = [&](const FixTask& task) {
+        return !options.diff && !options.to_stdout && task.path != "-";
+    };
     parallel_for(tasks.size(), options.jobs ? options.jobs : default_jobs(), [&](std::size_t i) {
         FixTask& task = tasks[i];
         if (!task.config)
@@ -134,6 +146,14 @@ int run_fix(const FixOptions& options) {
         task.report.remaining.shrink_to_fit();
         task.fails_threshold = fails_threshold(task.report.remaining, *task.config);
         task.config = Config{};
+        // Written here, in parallel: each write waits for the disk (fsync), which made writing in order on
+        // one thread most of a corpus fix. Fixes that create files are written below, in order, so that
+        // when two Dockerfiles of a folder want the same new file, the first one listed gets it, every time.
+        if (writes_in_place(task) && task.input && task.report.new_files.empty() &&
+            task.report.text != task.input->text) {
+            task.write_error = write_fixed(task.path, task.report);
+            task.written = true;
+        }
     });
 
     std::vector<FileReport> remaining_reports;
@@ -171,12 +191,12 @@ int run_fix(const FixOptions& options) {
         } else if (options.to_stdout || task.path == "-") {
             std::cout << report.text;
         } else {
-            if (changed) {
-                if (const std::string write_error = write_fixed(task.path, report); !write_error.empty()) {
-                    fmt::print(stderr, "drydock: {}\n", write_error);
-                    io_error = true;
-                    continue;
-                }
+            if (changed && !task.written)
+                task.write_error = write_fixed(task.path, report);
+            if (!task.write_error.empty()) {
+                fmt::print(stderr, "drydock: {}\n", task.write_error);
+                io_error = true;
+                continue;
             }
             // The texts are not needed any more but for the report's snippets: move, do not copy (a corpus
             // fix would otherwise hold every file three times).

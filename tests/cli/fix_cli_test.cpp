@@ -59,6 +59,23 @@ TEST_F(FixCli, FixesInPlaceKeepingModeAndReportsWhatIsLeft) {
         EXPECT_EQ(entry.path().filename(), "Dockerfile") << "a temporary file was left behind";
 }
 
+TEST_F(FixCli, ManyFilesInParallelAndAFileNamedTwiceFixedOnce) {
+    std::vector<std::string> args = {"fix", "--no-config", "-j", "2"};
+    for (int i = 0; i < 8; ++i) {
+        fs::create_directories(dir_ / std::to_string(i));
+        args.push_back(write(std::to_string(i) + "/Dockerfile", smelly_with_user));
+    }
+    args.push_back((dir_ / "." / "0" / "Dockerfile").string()); // the first file again
+    args.push_back((dir_ / "1").string());                      // the second, found in its folder
+    const auto r = run_drydock(args);
+    EXPECT_EQ(r.err, "Fixed 24 findings in 8 files (8 remaining)\n");
+    EXPECT_EQ(r.exit_code, 1);
+    for (int i = 0; i < 8; ++i)
+        EXPECT_EQ(read((dir_ / std::to_string(i) / "Dockerfile").string()),
+                  "FROM alpine:3.20 AS build\nLABEL org.opencontainers.image.authors=\"Jane <j@x.org>\"\n"
+                  "COPY app.py /app/\nCMD python3 /app/app.py\nUSER 10001\n");
+}
+
 TEST_F(FixCli, UnsafeFixesAndExitCodes) {
     const std::string path = write("Dockerfile", smelly_with_user);
     const auto r = run_drydock({"fix", "--no-config", "--unsafe-fixes", path});
