@@ -49,7 +49,9 @@ throughput() { # label, command...: mean seconds over RUNS, as files/s and MB/s
 
 # A fresh copy of the corpus for each fix run, made by a script: with -N hyperfine runs commands without a
 # shell, so an inline "rm … && cp …" would hand every word, the corpus path included, to rm.
-printf 'rm -rf "%s/copy" && cp -r "%s" "%s/copy"\n' "$WORK" "$CORPUS" "$WORK" >"$WORK/prepare.sh"
+# `sync` after the copy: drydock fsyncs each file it writes, and without it that waited for the writeback of
+# the whole fresh copy, the benchmark's own work.
+printf 'rm -rf "%s/copy" && cp -r "%s" "%s/copy" && sync\n' "$WORK" "$CORPUS" "$WORK" >"$WORK/prepare.sh"
 bash "$WORK/prepare.sh"
 find "$WORK/copy" -type f -print0 | sort -z >"$WORK/copies.list"
 
