@@ -188,7 +188,7 @@ int run_fix(const FixOptions& options) {
                 const std::string shown = beside(report_path, created.path);
                 std::cout << unified_diff("", created.content, "/dev/null", "b/" + shown);
             }
-        } else if (options.to_stdout || task.path == "-") {
+        } else if (!writes_in_place(task)) {
             std::cout << report.text;
         } else {
             if (changed && !task.written)
